@@ -1,0 +1,31 @@
+package org.loginservice;
+
+import java.time.Clock;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * A small register/login service: users register with a username and password, log in
+ * with them, and get back the data they stored.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class LoginServiceApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(LoginServiceApplication.class, args);
+	}
+
+	/**
+	 * The clock every time-dependent rule reads, so that tests can move time instead of
+	 * sleeping.
+	 */
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+}

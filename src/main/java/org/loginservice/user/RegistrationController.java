@@ -1,0 +1,45 @@
+package org.loginservice.user;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /register}, with the fields in a JSON body, a form body, or the query
+ * string as the tutorial sends them.
+ */
+@RestController
+class RegistrationController {
+
+	/** Where the new account can be read once its owner has logged in. */
+	private static final URI ACCOUNT = URI.create("/me");
+
+	private final UserService users;
+
+	RegistrationController(UserService users) {
+		this.users = users;
+	}
+
+	@PostMapping(path = "/register", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<UserResponse> registerJson(@Valid @RequestBody RegisterRequest request) {
+		return register(request);
+	}
+
+	/** A form body, or the tutorial's query string with no body at all. */
+	@PostMapping(path = "/register", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+	ResponseEntity<UserResponse> registerForm(@Valid RegisterRequest request) {
+		return register(request);
+	}
+
+	private ResponseEntity<UserResponse> register(RegisterRequest request) {
+		User user = this.users.register(request.username(), request.password(), request.data());
+		return ResponseEntity.created(ACCOUNT).body(UserResponse.of(user));
+	}
+
+}

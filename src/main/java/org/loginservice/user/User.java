@@ -1,0 +1,68 @@
+package org.loginservice.user;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A registered account. Its canonical username is unique in the database, which settles
+ * simultaneous registrations of one name.
+ */
+@Entity
+@Table(name = "users")
+public class User {
+
+	/** The most a user may store, in bytes of UTF-8 (64 KiB). */
+	static final int MAX_DATA_BYTES = 65_536;
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String username;
+
+	private String canonicalUsername;
+
+	private String passwordHash;
+
+	private String data;
+
+	private Instant createdAt;
+
+	protected User() {
+	}
+
+	User(Username username, String passwordHash, String data, Instant createdAt) {
+		this.username = username.display();
+		this.canonicalUsername = username.canonical();
+		this.passwordHash = passwordHash;
+		this.data = data;
+		this.createdAt = createdAt;
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public String getUsername() {
+		return this.username;
+	}
+
+	public String getData() {
+		return this.data;
+	}
+
+	String getPasswordHash() {
+		return this.passwordHash;
+	}
+
+	Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+}

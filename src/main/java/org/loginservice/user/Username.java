@@ -1,0 +1,45 @@
+package org.loginservice.user;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A username as shown and as compared.
+ * <p>
+ * The display form is the input trimmed and NFKC-normalized, with its case kept. The
+ * canonical form also folds case, so that "Soham", " soham " and the full-width "ｓｏｈａｍ"
+ * are one account. Uniqueness is enforced on the canonical form.
+ *
+ * @param display the name as the user chose it
+ * @param canonical the name as it is looked up and kept unique
+ */
+public record Username(String display, String canonical) {
+
+	static final int MIN_LENGTH = 3;
+
+	static final int MAX_LENGTH = 64;
+
+	/** Letters (with their combining marks), digits, and {@code . _ - @}. */
+	private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}._@-]*");
+
+	public static Username of(String input) {
+		String display = Normalizer.normalize(input, Normalizer.Form.NFKC).strip();
+		String folded = display.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+		return new Username(display, Normalizer.normalize(folded, Normalizer.Form.NFKC));
+	}
+
+	/** What is wrong with this name for a new account, if anything. */
+	Optional<String> problem() {
+		int length = this.display.codePointCount(0, this.display.length());
+		if (length < MIN_LENGTH || length > MAX_LENGTH) {
+			return Optional.of("must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long");
+		}
+		if (!ALLOWED.matcher(this.display).matches()) {
+			return Optional.of("may contain only letters, digits and . _ - @");
+		}
+		return Optional.empty();
+	}
+
+}
