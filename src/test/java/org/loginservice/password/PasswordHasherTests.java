@@ -1,0 +1,77 @@
+package org.loginservice.password;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.loginservice.PasswordSettings;
+
+import org.springframework.security.crypto.bcrypt.BCrypt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PasswordHasherTests {
+
+	private final PasswordHasher hasher = new PasswordHasher(new PasswordSettings(4));
+
+	@Test
+	void shortPasswordIsPlainBcryptThatAnyBcryptLibraryVerifies() {
+		String hash = this.hasher.encode("correct horse");
+
+		assertThat(hash).startsWith("$2b$04$");
+		assertThat(BCrypt.checkpw("correct horse", hash)).isTrue();
+		assertThat(this.hasher.matches("correct horse", hash)).isTrue();
+		assertThat(this.hasher.matches("correct horsE", hash)).isFalse();
+	}
+
+	@Test
+	void passwordsDifferingOnlyAfterByte72AreDifferent() {
+		String common = "x".repeat(72);
+		String hash = this.hasher.encode(common + "one");
+
+		assertThat(hash).startsWith(PasswordHasher.PREHASHED);
+		assertThat(this.hasher.matches(common + "one", hash)).isTrue();
+		assertThat(this.hasher.matches(common + "two", hash)).isFalse();
+		assertThat(this.hasher.matches(common, hash)).isFalse();
+	}
+
+	@Test
+	void longCandidateNeverMatchesAShortPasswordsHashByItsFirst72Bytes() {
+		String exactly72 = "y".repeat(72);
+		String hash = this.hasher.encode(exactly72);
+
+		assertThat(hash).doesNotStartWith(PasswordHasher.PREHASHED);
+		assertThat(this.hasher.matches(exactly72, hash)).isTrue();
+		assertThat(this.hasher.matches(exactly72 + "z", hash)).isFalse();
+	}
+
+	@Test
+	void sixtyFourCjkCharactersHashAndVerify() {
+		String cjk = "漢字".repeat(32);
+		assertThat(cjk.getBytes(StandardCharsets.UTF_8)).hasSize(192);
+
+		String hash = this.hasher.encode(cjk);
+
+		assertThat(this.hasher.matches(cjk, hash)).isTrue();
+		assertThat(this.hasher.matches(cjk.substring(0, 63) + "x", hash)).isFalse();
+	}
+
+	@Test
+	void equivalentUnicodeFormsAreOnePassword() {
+		String hash = this.hasher.encode("ﬁnal café");
+
+		assertThat(this.hasher.matches("final cafe\u0301", hash)).isTrue();
+	}
+
+	@Test
+	void hashAtAnotherCostNeedsUpgrade() {
+		PasswordHasher stronger = new PasswordHasher(new PasswordSettings(5));
+		String shortHash = this.hasher.encode("short password");
+		String longHash = this.hasher.encode("l".repeat(100));
+
+		assertThat(stronger.upgradeEncoding(shortHash)).isTrue();
+		assertThat(stronger.upgradeEncoding(longHash)).isTrue();
+		assertThat(this.hasher.upgradeEncoding(shortHash)).isFalse();
+		assertThat(this.hasher.upgradeEncoding(longHash)).isFalse();
+	}
+
+}
