@@ -1,5 +1,6 @@
 package org.loginservice;
 
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.restassured.RestAssured;
@@ -12,13 +13,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Base of the tests that talk to the whole application over real HTTP, on a random port
  * and a real H2 file database of its own under {@code target/}. Tests share that
- * database, so each one registers names of its own ({@link #uniqueName}).
+ * database, so each one registers names of its own ({@link #uniqueName}). The limits per
+ * client address are lifted, since every test client is on one address.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "auth.password.bcrypt-cost=4",
-		"spring.datasource.url=jdbc:h2:file:./target/test-db/${random.uuid};WRITE_DELAY=0" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "auth.password.bcrypt-cost=4", "auth.throttle.registrations-per-address=100000",
+				"auth.throttle.failed-logins-per-address=100000",
+				"spring.datasource.url=jdbc:h2:file:./target/test-db/${random.uuid};WRITE_DELAY=0" })
 public abstract class ApiTest {
 
 	private static final AtomicInteger names = new AtomicInteger();
+
+	private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789-_!";
+
+	private static final Random random = new Random(2026);
 
 	@LocalServerPort
 	private int port;
@@ -29,6 +37,15 @@ public abstract class ApiTest {
 
 	protected int port() {
 		return this.port;
+	}
+
+	/** A password the policy accepts, of the given length, different on each call. */
+	protected static String strongPassword(int length) {
+		StringBuilder password = new StringBuilder();
+		while (password.length() < length) {
+			password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+		}
+		return password.toString();
 	}
 
 	/** A username no other test in this run registers. */

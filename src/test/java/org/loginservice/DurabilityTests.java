@@ -71,7 +71,8 @@ class DurabilityTests {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		Path log = this.workingDirectory.resolve("service.log");
 		Process started = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-				LoginServiceApplication.class.getName(), "--server.port=" + port, "--auth.password.bcrypt-cost=4")
+				LoginServiceApplication.class.getName(), "--server.port=" + port, "--auth.password.bcrypt-cost=4",
+				"--auth.throttle.registrations-per-address=" + ACCOUNTS)
 			.directory(this.workingDirectory.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

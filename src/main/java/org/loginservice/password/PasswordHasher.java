@@ -67,7 +67,7 @@ public class PasswordHasher implements PasswordEncoder {
 		return matches && longPassword == prehashedHash;
 	}
 
-	/** Whether the hash was made at another cost than the configured one. */
+	/** Whether the hash was made at a lower cost than the configured one. */
 	@Override
 	public boolean upgradeEncoding(String encodedPassword) {
 		String bcryptHash = encodedPassword.startsWith(PREHASHED) ? encodedPassword.substring(PREHASHED.length())

@@ -1,5 +1,6 @@
 package org.loginservice.user;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.http.MediaType;
@@ -15,29 +16,29 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class LoginController {
 
-	private final UserService users;
+	private final LoginService logins;
 
-	LoginController(UserService users) {
-		this.users = users;
+	LoginController(LoginService logins) {
+		this.logins = logins;
 	}
 
 	@PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
-	UserResponse loginJson(@Valid @RequestBody LoginRequest request) {
-		return login(request);
+	UserResponse loginJson(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+		return login(request, http);
 	}
 
 	@PostMapping(path = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-	UserResponse loginForm(@Valid LoginRequest request) {
-		return login(request);
+	UserResponse loginForm(@Valid LoginRequest request, HttpServletRequest http) {
+		return login(request, http);
 	}
 
 	@GetMapping("/login")
-	UserResponse loginQuery(@Valid LoginRequest request) {
-		return login(request);
+	UserResponse loginQuery(@Valid LoginRequest request, HttpServletRequest http) {
+		return login(request, http);
 	}
 
-	private UserResponse login(LoginRequest request) {
-		return UserResponse.of(this.users.login(request.username(), request.password()));
+	private UserResponse login(LoginRequest request, HttpServletRequest http) {
+		return UserResponse.of(this.logins.login(request.username(), request.password(), http.getRemoteAddr()));
 	}
 
 }

@@ -2,6 +2,7 @@ package org.loginservice.user;
 
 import java.net.URI;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.http.MediaType;
@@ -27,18 +28,18 @@ class RegistrationController {
 	}
 
 	@PostMapping(path = "/register", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<UserResponse> registerJson(@Valid @RequestBody RegisterRequest request) {
-		return register(request);
+	ResponseEntity<UserResponse> registerJson(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
+		return register(request, http);
 	}
 
 	/** A form body, or the tutorial's query string with no body at all. */
 	@PostMapping(path = "/register", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-	ResponseEntity<UserResponse> registerForm(@Valid RegisterRequest request) {
-		return register(request);
+	ResponseEntity<UserResponse> registerForm(@Valid RegisterRequest request, HttpServletRequest http) {
+		return register(request, http);
 	}
 
-	private ResponseEntity<UserResponse> register(RegisterRequest request) {
-		User user = this.users.register(request.username(), request.password(), request.data());
+	private ResponseEntity<UserResponse> register(RegisterRequest request, HttpServletRequest http) {
+		User user = this.users.register(request.username(), request.password(), request.data(), http.getRemoteAddr());
 		return ResponseEntity.created(ACCOUNT).body(UserResponse.of(user));
 	}
 

@@ -61,6 +61,10 @@ public class User {
 		return this.passwordHash;
 	}
 
+	void changePasswordHash(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
 	Instant getCreatedAt() {
 		return this.createdAt;
 	}

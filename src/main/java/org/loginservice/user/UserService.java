@@ -1,80 +1,89 @@
 package org.loginservice.user;
 
 import java.time.Clock;
-import java.util.Optional;
-import java.util.UUID;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.loginservice.password.HashingPool;
 import org.loginservice.password.PasswordHasher;
-import org.loginservice.password.ValidPassword;
+import org.loginservice.throttle.AddressThrottle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /**
- * Registers accounts and checks logins.
+ * Registers accounts.
  * <p>
  * Hashing takes a large fraction of a second on purpose, so it runs outside any
- * transaction: a database connection is held only for the short lookup or insert.
+ * transaction, on the {@link HashingPool}: a database connection is held only for the
+ * short lookup or insert.
  */
 @Service
 public class UserService {
+
+	private static final Logger log = LoggerFactory.getLogger(UserService.class);
 
 	private final UserRepository users;
 
 	private final PasswordHasher passwords;
 
+	private final HashingPool hashing;
+
+	private final AddressThrottle addresses;
+
 	private final Clock clock;
 
 	/**
-	 * A real hash at the configured cost, checked when the account does not exist, so
-	 * that an unknown name costs as much as a wrong password and cannot be told apart by
-	 * timing.
+	 * Names being registered by this instance right now. A second registration of one of
+	 * them is answered 409 at once, rather than queued for hashing and perhaps shed.
 	 */
-	private final String dummyHash;
+	private final Set<String> registering = ConcurrentHashMap.newKeySet();
 
-	UserService(UserRepository users, PasswordHasher passwords, Clock clock) {
+	UserService(UserRepository users, PasswordHasher passwords, HashingPool hashing, AddressThrottle addresses,
+			Clock clock) {
 		this.users = users;
 		this.passwords = passwords;
+		this.hashing = hashing;
+		this.addresses = addresses;
 		this.clock = clock;
-		this.dummyHash = passwords.encode(UUID.randomUUID().toString());
 	}
 
 	/**
 	 * Creates an account. The name is checked before the expensive hash, and the unique
-	 * index settles a race between two registrations of one name.
+	 * index settles a race between instances.
 	 * @throws UsernameTaken if the name, after normalization, has an account
+	 * @throws org.loginservice.throttle.TooManyAttempts if the address registered too
+	 * often
+	 * @throws org.loginservice.password.Overloaded if hashing is saturated
 	 */
-	public User register(String username, String password, String data) {
+	public User register(String username, String password, String data, String address) {
 		Username name = Username.of(username);
-		if (this.users.existsByCanonicalUsername(name.canonical())) {
-			throw new UsernameTaken(name);
+		this.addresses.registration(address);
+		if (!this.registering.add(name.canonical())) {
+			throw taken(name, address);
 		}
-		String hash = this.passwords.encode(password);
 		try {
-			return this.users.saveAndFlush(new User(name, hash, data, this.clock.instant()));
+			if (this.users.existsByCanonicalUsername(name.canonical())) {
+				throw taken(name, address);
+			}
+			String hash = this.hashing.run(() -> this.passwords.encode(password));
+			User user = this.users.saveAndFlush(new User(name, hash, data, this.clock.instant()));
+			log.info("register outcome=created username={} address={}", name.forLog(), address);
+			return user;
 		}
 		catch (DataIntegrityViolationException ex) {
-			throw new UsernameTaken(name);
+			throw taken(name, address);
+		}
+		finally {
+			this.registering.remove(name.canonical());
 		}
 	}
 
-	/**
-	 * Checks a username and password, doing the same work whether or not the account
-	 * exists.
-	 * @throws InvalidCredentials if there is no such account or the password is wrong
-	 */
-	public User login(String username, String password) {
-		if (password.codePointCount(0, password.length()) > ValidPassword.MAX_LENGTH) {
-			this.passwords.matches("", this.dummyHash);
-			throw new InvalidCredentials();
-		}
-		Optional<User> user = this.users.findByCanonicalUsername(Username.of(username).canonical());
-		String hash = user.map(User::getPasswordHash).orElse(this.dummyHash);
-		boolean matches = this.passwords.matches(password, hash);
-		if (user.isEmpty() || !matches) {
-			throw new InvalidCredentials();
-		}
-		return user.get();
+	private static UsernameTaken taken(Username name, String address) {
+		log.info("register outcome=taken username={} address={}", name.forLog(), address);
+		return new UsernameTaken(name);
 	}
 
 }

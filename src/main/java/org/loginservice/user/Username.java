@@ -24,10 +24,20 @@ public record Username(String display, String canonical) {
 	/** Letters (with their combining marks), digits, and {@code . _ - @}. */
 	private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}._@-]*");
 
+	private static final Pattern UNPRINTABLE = Pattern.compile("[^\\p{L}\\p{M}\\p{N}\\p{P}\\p{S}]");
+
 	public static Username of(String input) {
 		String display = Normalizer.normalize(input, Normalizer.Form.NFKC).strip();
 		String folded = display.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
 		return new Username(display, Normalizer.normalize(folded, Normalizer.Form.NFKC));
+	}
+
+	/**
+	 * The name as it may be written to a log: no control characters, no more than fits.
+	 */
+	String forLog() {
+		String printable = UNPRINTABLE.matcher(this.display).replaceAll("?");
+		return (printable.length() > MAX_LENGTH) ? printable.substring(0, MAX_LENGTH) + "..." : printable;
 	}
 
 	/** What is wrong with this name for a new account, if anything. */

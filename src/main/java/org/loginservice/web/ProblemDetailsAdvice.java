@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.loginservice.password.Overloaded;
+import org.loginservice.throttle.TooManyAttempts;
 import org.loginservice.user.InvalidCredentials;
 import org.loginservice.user.UsernameTaken;
 import org.slf4j.Logger;
@@ -45,6 +47,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail invalidCredentials(InvalidCredentials ex) {
 		return problem(HttpStatus.UNAUTHORIZED, "invalid-credentials", ex.getMessage());
+	}
+
+	/** The same answer whether the name exists or not: only the wait differs. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> tooManyAttempts(TooManyAttempts ex) {
+		long seconds = Math.max(1, (ex.retryAfter().toMillis() + 999) / 1000);
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+			.body(problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> overloaded(Overloaded ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", ex.getMessage()));
 	}
 
 	@ExceptionHandler

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PasswordHasherTests {
 
-	private final PasswordHasher hasher = new PasswordHasher(new PasswordSettings(4));
+	private final PasswordHasher hasher = new PasswordHasher(new PasswordSettings(15, 3, 4));
 
 	@Test
 	void shortPasswordIsPlainBcryptThatAnyBcryptLibraryVerifies() {
@@ -64,7 +64,7 @@ class PasswordHasherTests {
 
 	@Test
 	void hashAtAnotherCostNeedsUpgrade() {
-		PasswordHasher stronger = new PasswordHasher(new PasswordSettings(5));
+		PasswordHasher stronger = new PasswordHasher(new PasswordSettings(15, 3, 5));
 		String shortHash = this.hasher.encode("short password");
 		String longHash = this.hasher.encode("l".repeat(100));
 

@@ -1,16 +1,31 @@
 package org.loginservice.user;
 
+import java.time.Instant;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.loginservice.ApiTest;
+import org.loginservice.password.PasswordHasher;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+@ExtendWith(OutputCaptureExtension.class)
 class LoginTests extends ApiTest {
+
+	@Autowired
+	private UserRepository users;
+
+	@Autowired
+	private PasswordHasher hasher;
 
 	private static final String PASSWORD = "correct horse battery";
 
@@ -80,7 +95,7 @@ class LoginTests extends ApiTest {
 
 	@Test
 	void loginWhenPasswordsDifferOnlyAfterByte72ThenTheyAreDifferentPasswords() {
-		String common = "a".repeat(72);
+		String common = strongPassword(72);
 		String name = registered("long", common + "first", "");
 
 		login(name, common + "first").then().statusCode(200);
@@ -90,7 +105,7 @@ class LoginTests extends ApiTest {
 
 	@Test
 	void loginWhenShortPasswordIsPrefixOfCandidateThenUnauthorized() {
-		String exactly72Bytes = "b".repeat(72);
+		String exactly72Bytes = strongPassword(72);
 		String name = registered("prefix", exactly72Bytes, "");
 
 		login(name, exactly72Bytes).then().statusCode(200);
@@ -99,7 +114,10 @@ class LoginTests extends ApiTest {
 
 	@Test
 	void loginWithSixtyFourCjkCharactersThenOk() {
-		String cjk = "密码安全".repeat(16);
+		String cjk = IntStream.range(0, 64)
+			.map((i) -> 0x4E00 + i * 97)
+			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+			.toString();
 		String name = registered("cjk", cjk, "");
 
 		login(name, cjk).then().statusCode(200);
@@ -108,9 +126,9 @@ class LoginTests extends ApiTest {
 
 	@Test
 	void loginWithPasswordInAnotherUnicodeFormThenOk() {
-		String name = registered("nfkc", "ｆｕｌｌｗｉｄｔｈ ｐａｓｓ", "");
+		String name = registered("nfkc", "ｑｕｉｅｔ ｍａｐｌｅ ｏｒｂｉｔ ９", "");
 
-		login(name, "fullwidth pass").then().statusCode(200);
+		login(name, "quiet maple orbit 9").then().statusCode(200);
 	}
 
 	@Test
@@ -120,6 +138,27 @@ class LoginTests extends ApiTest {
 			.statusCode(400)
 			.contentType("application/problem+json")
 			.body("errors[0].field", equalTo("password"));
+	}
+
+	@Test
+	void loginWithOldWeakPasswordStillWorks() {
+		String name = uniqueName("old");
+		this.users.saveAndFlush(new User(Username.of(name), this.hasher.encode("password"), "", Instant.now()));
+
+		login(name, "password").then().statusCode(200);
+	}
+
+	@Test
+	void everyAttemptIsLoggedWithOutcomeNameAndAddressButNoPassword(CapturedOutput output) {
+		String name = registered("logged", PASSWORD, "");
+
+		login(name, PASSWORD).then().statusCode(200);
+		login(name, "Wr0ng-but-secret-pw").then().statusCode(401);
+
+		assertThat(output.getAll()).contains("login outcome=success username=" + name + " address=127.0.0.1")
+			.contains("login outcome=failure username=" + name + " address=127.0.0.1")
+			.doesNotContain(PASSWORD)
+			.doesNotContain("Wr0ng-but-secret-pw");
 	}
 
 	private String registered(String prefix, String password, String data) {

@@ -11,6 +11,7 @@ import org.loginservice.ApiTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -118,13 +119,46 @@ class RegistrationTests extends ApiTest {
 	}
 
 	@Test
-	void registerPasswordLengthIsEightToTwoHundredFiftySixCharacters() {
-		register(uniqueName("short"), "1234567").then().statusCode(400).body("errors[0].field", equalTo("password"));
-		register(uniqueName("eight"), "12345678").then().statusCode(201);
-		register(uniqueName("longest"), "p".repeat(256)).then().statusCode(201);
-		register(uniqueName("toolong"), "p".repeat(257)).then()
+	void registerPasswordLengthIsFifteenToTwoHundredFiftySixCharacters() {
+		register(uniqueName("short"), strongPassword(14)).then()
 			.statusCode(400)
-			.body("errors[0].field", equalTo("password"));
+			.body("errors.detail", hasItem("must be at least 15 characters long"));
+		register(uniqueName("fifteen"), strongPassword(15)).then().statusCode(201);
+		register(uniqueName("longest"), strongPassword(256)).then().statusCode(201);
+		register(uniqueName("toolong"), strongPassword(257)).then()
+			.statusCode(400)
+			.body("errors.detail", hasItem("must be at most 256 characters long"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "aaaaaaaaaaaaaaaa", "1234567890123456", "qwertyuiopasdfgh", "passwordpassword",
+			"iloveyou12345678" })
+	void registerWhenPasswordGuessableThenBadRequestSayingWhy(String password) {
+		Response response = register(uniqueName("weak"), password);
+
+		response.then()
+			.statusCode(400)
+			.contentType("application/problem+json")
+			.body("errors.field", everyItem(equalTo("password")))
+			.body("errors.detail", hasItem("is too easy to guess: add a few more unusual words"));
+		assertThat(response.asString()).doesNotContain(password);
+	}
+
+	@Test
+	void registerWhenPasswordBuiltOnUsernameThenBadRequest() {
+		String name = uniqueName("Soham");
+		register(name, name + "-" + strongPassword(10)).then()
+			.statusCode(400)
+			.body("errors.detail", hasItem("must not contain your username"));
+	}
+
+	@Test
+	void registerListsEveryReasonAtOnce() {
+		register("a b", "password").then()
+			.statusCode(400)
+			.body("errors.detail", hasItem("must be at least 15 characters long"))
+			.body("errors.detail", hasItem("is or contains one of the most common passwords"))
+			.body("errors.field", hasItem("username"));
 	}
 
 	@Test

@@ -1,0 +1,111 @@
+package org.loginservice.throttle;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.loginservice.ThrottleSettings;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Limits what one client address may do, in fixed windows counted in the database: failed
+ * logins over any names (against password spraying) and registrations.
+ */
+@Component
+public class AddressThrottle {
+
+	private static final String FAILED_LOGIN = "failed-login";
+
+	private static final String REGISTRATION = "registration";
+
+	private static final int MAX_ADDRESS_LENGTH = 128;
+
+	private final JdbcTemplate jdbc;
+
+	private final ThrottleSettings settings;
+
+	private final Clock clock;
+
+	AddressThrottle(JdbcTemplate jdbc, ThrottleSettings settings, Clock clock) {
+		this.jdbc = jdbc;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/**
+	 * @throws TooManyAttempts if the address used up its failed logins for now
+	 */
+	public void checkLogin(String address) {
+		Window window = window(this.settings.failedLoginWindow());
+		List<Integer> hits = this.jdbc.queryForList(
+				"SELECT hits FROM address_counts WHERE address = ? AND kind = ? AND window_start = ?", Integer.class,
+				key(address), FAILED_LOGIN, window.start());
+		if (!hits.isEmpty() && hits.get(0) >= this.settings.failedLoginsPerAddress()) {
+			throw new TooManyAttempts(window.remaining());
+		}
+	}
+
+	public void loginFailed(String address) {
+		increment(address, FAILED_LOGIN, window(this.settings.failedLoginWindow()));
+	}
+
+	/** Counts a registration attempt. @throws TooManyAttempts if it is one too many */
+	public void registration(String address) {
+		Window window = window(this.settings.registrationWindow());
+		if (increment(address, REGISTRATION, window) > this.settings.registrationsPerAddress()) {
+			throw new TooManyAttempts(window.remaining());
+		}
+	}
+
+	/** Forgets windows that have ended. */
+	@Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
+	void purge() {
+		Duration longest = (this.settings.failedLoginWindow().compareTo(this.settings.registrationWindow()) > 0)
+				? this.settings.failedLoginWindow() : this.settings.registrationWindow();
+		this.jdbc.update("DELETE FROM address_counts WHERE window_start < ?",
+				this.clock.instant().minus(longest).atOffset(ZoneOffset.UTC));
+	}
+
+	/** Adds one to the window's count, atomically on every database, and returns it. */
+	private int increment(String clientAddress, String kind, Window window) {
+		String address = key(clientAddress);
+		String update = "UPDATE address_counts SET hits = hits + 1 WHERE address = ? AND kind = ? AND window_start = ?";
+		if (this.jdbc.update(update, address, kind, window.start()) == 0) {
+			try {
+				this.jdbc.update("INSERT INTO address_counts (address, kind, window_start, hits) VALUES (?, ?, ?, 1)",
+						address, kind, window.start());
+				return 1;
+			}
+			catch (DuplicateKeyException ex) {
+				this.jdbc.update(update, address, kind, window.start());
+			}
+		}
+		return this.jdbc.queryForObject(
+				"SELECT hits FROM address_counts WHERE address = ? AND kind = ? AND window_start = ?", Integer.class,
+				address, kind, window.start());
+	}
+
+	/** A forwarded address can be anything the client sent: keep it to the column. */
+	private static String key(String address) {
+		return (address.length() > MAX_ADDRESS_LENGTH) ? address.substring(0, MAX_ADDRESS_LENGTH) : address;
+	}
+
+	private Window window(Duration length) {
+		Instant now = this.clock.instant();
+		long seconds = length.toSeconds();
+		Instant start = Instant.ofEpochSecond(now.getEpochSecond() / seconds * seconds);
+		return new Window(start.atOffset(ZoneOffset.UTC), Duration.between(now, start.plus(length)));
+	}
+
+	private record Window(OffsetDateTime start, Duration remaining) {
+
+	}
+
+}

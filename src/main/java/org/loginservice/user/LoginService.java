@@ -1,0 +1,117 @@
+package org.loginservice.user;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.loginservice.PasswordSettings;
+import org.loginservice.password.HashingPool;
+import org.loginservice.password.Overloaded;
+import org.loginservice.password.PasswordHasher;
+import org.loginservice.throttle.AccountThrottle;
+import org.loginservice.throttle.AddressThrottle;
+import org.loginservice.throttle.TooManyAttempts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Checks logins, so that an attacker learns nothing but "no": an unknown name, a wrong
+ * password and an over-long password cost the same work and get the same answer, and a
+ * locked name answers the same whether it exists or not.
+ */
+@Service
+public class LoginService {
+
+	private static final Logger log = LoggerFactory.getLogger(LoginService.class);
+
+	private final UserRepository users;
+
+	private final PasswordHasher passwords;
+
+	private final HashingPool hashing;
+
+	private final AccountThrottle accounts;
+
+	private final AddressThrottle addresses;
+
+	/**
+	 * A real hash at the configured cost, checked when the account does not exist, so
+	 * that an unknown name costs as much as a wrong password and cannot be told apart by
+	 * timing. (Checking against something that is not a hash returns at once.)
+	 */
+	private final String dummyHash;
+
+	LoginService(UserRepository users, PasswordHasher passwords, HashingPool hashing, AccountThrottle accounts,
+			AddressThrottle addresses) {
+		this.users = users;
+		this.passwords = passwords;
+		this.hashing = hashing;
+		this.accounts = accounts;
+		this.addresses = addresses;
+		this.dummyHash = passwords.encode(UUID.randomUUID().toString());
+	}
+
+	/**
+	 * Checks a username and password from a client address.
+	 * @throws InvalidCredentials if there is no such account or the password is wrong
+	 * @throws TooManyAttempts if the name is locked or the address failed too often
+	 * @throws Overloaded if hashing is saturated
+	 */
+	public User login(String username, String password, String address) {
+		Username name = Username.of(username);
+		AccountThrottle.Attempt attempt;
+		try {
+			this.addresses.checkLogin(address);
+			attempt = this.accounts.begin(name.canonical());
+		}
+		catch (TooManyAttempts ex) {
+			log.info("login outcome=throttled username={} address={}", name.forLog(), address);
+			throw ex;
+		}
+		Optional<User> user;
+		boolean matches;
+		try {
+			if (password.codePointCount(0, password.length()) > PasswordSettings.MAX_LENGTH) {
+				user = Optional.empty();
+				matches = this.hashing.run(() -> this.passwords.matches("", this.dummyHash));
+			}
+			else {
+				user = this.users.findByCanonicalUsername(name.canonical());
+				String hash = user.map(User::getPasswordHash).orElse(this.dummyHash);
+				matches = this.hashing.run(() -> this.passwords.matches(password, hash));
+			}
+		}
+		catch (Overloaded ex) {
+			this.accounts.abandoned(attempt);
+			log.info("login outcome=shed username={} address={}", name.forLog(), address);
+			throw ex;
+		}
+		if (user.isEmpty() || !matches) {
+			this.addresses.loginFailed(address);
+			log.info("login outcome=failure username={} address={}", name.forLog(), address);
+			throw new InvalidCredentials();
+		}
+		this.accounts.succeeded(attempt);
+		log.info("login outcome=success username={} address={}", name.forLog(), address);
+		return upgraded(user.get(), password);
+	}
+
+	/**
+	 * Re-hashes the password when the configured cost has changed since it was hashed.
+	 * Skipped when hashing is saturated: the next login will do it.
+	 */
+	private User upgraded(User user, String password) {
+		if (!this.passwords.upgradeEncoding(user.getPasswordHash())) {
+			return user;
+		}
+		try {
+			user.changePasswordHash(this.hashing.run(() -> this.passwords.encode(password)));
+			return this.users.save(user);
+		}
+		catch (Overloaded ex) {
+			return user;
+		}
+	}
+
+}
