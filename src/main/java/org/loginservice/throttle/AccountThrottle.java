@@ -20,9 +20,11 @@ import org.springframework.stereotype.Component;
  * up to a cap. While locked, every login for the name is refused before any password
  * check, whatever the password and whoever asks.
  * <p>
- * An attempt is counted as a failure when it starts, with a compare-and-set on the stored
- * count, and forgiven when it succeeds. So simultaneous attempts cannot slip through
- * between a check and its count, on one instance or many.
+ * A name with no failures costs one read per login. Once the next failure would lock the
+ * name, an attempt is counted as a failure when it starts, by a compare-and-set on the
+ * stored count, and forgiven if it succeeds: so simultaneous attempts cannot slip through
+ * between the check and the count, on one instance or many, and a locked name gets one
+ * guess per lockout.
  */
 @Component
 public class AccountThrottle {
@@ -42,8 +44,7 @@ public class AccountThrottle {
 	}
 
 	/**
-	 * Starts a login attempt on the canonical name, counting it as a failure until
-	 * {@link #succeeded} or {@link #abandoned} says otherwise.
+	 * Starts a login attempt on the canonical name.
 	 * @throws TooManyAttempts if the name is locked
 	 */
 	public Attempt begin(String name) {
@@ -52,45 +53,68 @@ public class AccountThrottle {
 			List<Failures> stored = this.jdbc.query(
 					"SELECT failures, locked_until FROM login_failures WHERE canonical_username = ?",
 					(row, n) -> new Failures(row.getInt(1), row.getObject(2, OffsetDateTime.class)), name);
-			if (stored.isEmpty()) {
-				try {
-					this.jdbc.update(
-							"INSERT INTO login_failures (canonical_username, failures, locked_until, last_attempt_at) VALUES (?, 1, ?, ?)",
-							name, lockedUntil(1, now), utc(now));
-					return new Attempt(name, 0);
-				}
-				catch (DuplicateKeyException ex) {
-					continue;
-				}
-			}
-			Failures failures = stored.get(0);
+			Failures failures = stored.isEmpty() ? new Failures(0, null) : stored.get(0);
 			if (failures.lockedUntil() != null && now.isBefore(failures.lockedUntil().toInstant())) {
 				throw new TooManyAttempts(Duration.between(now, failures.lockedUntil().toInstant()));
 			}
 			int count = failures.count() + 1;
+			if (count < this.settings.failuresBeforeLockout()) {
+				return new Attempt(name, failures.count(), false);
+			}
 			int updated = this.jdbc.update(
 					"UPDATE login_failures SET failures = ?, locked_until = ?, last_attempt_at = ? WHERE canonical_username = ? AND failures = ?",
 					count, lockedUntil(count, now), utc(now), name, failures.count());
 			if (updated == 1) {
-				return new Attempt(name, failures.count());
+				return new Attempt(name, failures.count(), true);
 			}
 		}
 		// Other attempts on this name kept winning the race: treat it as a burst.
 		throw new TooManyAttempts(this.settings.firstLockout());
 	}
 
+	/** The password was wrong. */
+	public void failed(Attempt attempt) {
+		if (attempt.counted()) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		String update = "UPDATE login_failures SET failures = failures + 1, last_attempt_at = ? WHERE canonical_username = ?";
+		if (this.jdbc.update(update, utc(now), attempt.name()) == 0) {
+			try {
+				this.jdbc.update(
+						"INSERT INTO login_failures (canonical_username, failures, last_attempt_at) VALUES (?, 1, ?)",
+						attempt.name(), utc(now));
+				return;
+			}
+			catch (DuplicateKeyException ex) {
+				this.jdbc.update(update, utc(now), attempt.name());
+			}
+		}
+		int count = this.jdbc.queryForObject("SELECT failures FROM login_failures WHERE canonical_username = ?",
+				Integer.class, attempt.name());
+		OffsetDateTime lockedUntil = lockedUntil(count, now);
+		if (lockedUntil != null) {
+			this.jdbc.update("UPDATE login_failures SET locked_until = ? WHERE canonical_username = ? AND failures = ?",
+					lockedUntil, attempt.name(), count);
+		}
+	}
+
 	/** The password was right: the count starts again. */
 	public void succeeded(Attempt attempt) {
-		this.jdbc.update("DELETE FROM login_failures WHERE canonical_username = ?", attempt.name());
+		if (attempt.failuresBefore() > 0 || attempt.counted()) {
+			this.jdbc.update("DELETE FROM login_failures WHERE canonical_username = ?", attempt.name());
+		}
 	}
 
 	/**
 	 * The password was never checked (the request was shed): the attempt is given back.
 	 */
 	public void abandoned(Attempt attempt) {
-		this.jdbc.update(
-				"UPDATE login_failures SET failures = ?, locked_until = NULL WHERE canonical_username = ? AND failures = ?",
-				attempt.failuresBefore(), attempt.name(), attempt.failuresBefore() + 1);
+		if (attempt.counted()) {
+			this.jdbc.update(
+					"UPDATE login_failures SET failures = ?, locked_until = NULL WHERE canonical_username = ? AND failures = ?",
+					attempt.failuresBefore(), attempt.name(), attempt.failuresBefore() + 1);
+		}
 	}
 
 	/** Forgets names that have seen no attempt for a day and are not locked. */
@@ -121,8 +145,9 @@ public class AccountThrottle {
 	 *
 	 * @param name the canonical username
 	 * @param failuresBefore consecutive failures before this attempt
+	 * @param counted whether the attempt was counted as a failure when it started
 	 */
-	public record Attempt(String name, int failuresBefore) {
+	public record Attempt(String name, int failuresBefore, boolean counted) {
 
 	}
 

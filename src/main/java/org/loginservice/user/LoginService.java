@@ -60,53 +60,61 @@ public class LoginService {
 	 */
 	public User login(String username, String password, String address) {
 		Username name = Username.of(username);
-		AccountThrottle.Attempt attempt;
+		try (HashingPool.Admission hashing = this.hashing.admit()) {
+			AccountThrottle.Attempt attempt = begin(name, address);
+			Optional<User> user = Optional.empty();
+			boolean matches;
+			try {
+				if (password.codePointCount(0, password.length()) > PasswordSettings.MAX_LENGTH) {
+					matches = hashing.run(() -> this.passwords.matches("", this.dummyHash));
+				}
+				else {
+					user = this.users.findByCanonicalUsername(name.canonical());
+					String hash = user.map(User::getPasswordHash).orElse(this.dummyHash);
+					matches = hashing.run(() -> this.passwords.matches(password, hash));
+				}
+			}
+			catch (Overloaded ex) {
+				this.accounts.abandoned(attempt);
+				throw ex;
+			}
+			if (user.isEmpty() || !matches) {
+				this.accounts.failed(attempt);
+				this.addresses.loginFailed(address);
+				log.info("login outcome=failure username={} address={}", name.forLog(), address);
+				throw new InvalidCredentials();
+			}
+			this.accounts.succeeded(attempt);
+			log.info("login outcome=success username={} address={}", name.forLog(), address);
+			return upgraded(user.get(), password, hashing);
+		}
+		catch (Overloaded ex) {
+			log.info("login outcome=shed username={} address={}", name.forLog(), address);
+			throw ex;
+		}
+	}
+
+	private AccountThrottle.Attempt begin(Username name, String address) {
 		try {
 			this.addresses.checkLogin(address);
-			attempt = this.accounts.begin(name.canonical());
+			return this.accounts.begin(name.canonical());
 		}
 		catch (TooManyAttempts ex) {
 			log.info("login outcome=throttled username={} address={}", name.forLog(), address);
 			throw ex;
 		}
-		Optional<User> user;
-		boolean matches;
-		try {
-			if (password.codePointCount(0, password.length()) > PasswordSettings.MAX_LENGTH) {
-				user = Optional.empty();
-				matches = this.hashing.run(() -> this.passwords.matches("", this.dummyHash));
-			}
-			else {
-				user = this.users.findByCanonicalUsername(name.canonical());
-				String hash = user.map(User::getPasswordHash).orElse(this.dummyHash);
-				matches = this.hashing.run(() -> this.passwords.matches(password, hash));
-			}
-		}
-		catch (Overloaded ex) {
-			this.accounts.abandoned(attempt);
-			log.info("login outcome=shed username={} address={}", name.forLog(), address);
-			throw ex;
-		}
-		if (user.isEmpty() || !matches) {
-			this.addresses.loginFailed(address);
-			log.info("login outcome=failure username={} address={}", name.forLog(), address);
-			throw new InvalidCredentials();
-		}
-		this.accounts.succeeded(attempt);
-		log.info("login outcome=success username={} address={}", name.forLog(), address);
-		return upgraded(user.get(), password);
 	}
 
 	/**
 	 * Re-hashes the password when the configured cost has changed since it was hashed.
 	 * Skipped when hashing is saturated: the next login will do it.
 	 */
-	private User upgraded(User user, String password) {
+	private User upgraded(User user, String password, HashingPool.Admission hashing) {
 		if (!this.passwords.upgradeEncoding(user.getPasswordHash())) {
 			return user;
 		}
 		try {
-			user.changePasswordHash(this.hashing.run(() -> this.passwords.encode(password)));
+			user.changePasswordHash(hashing.run(() -> this.passwords.encode(password)));
 			return this.users.save(user);
 		}
 		catch (Overloaded ex) {

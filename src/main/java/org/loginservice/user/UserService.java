@@ -5,8 +5,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.loginservice.password.HashingPool;
+import org.loginservice.password.Overloaded;
 import org.loginservice.password.PasswordHasher;
 import org.loginservice.throttle.AddressThrottle;
+import org.loginservice.throttle.TooManyAttempts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,21 +62,26 @@ public class UserService {
 	 */
 	public User register(String username, String password, String data, String address) {
 		Username name = Username.of(username);
-		this.addresses.registration(address);
 		if (!this.registering.add(name.canonical())) {
 			throw taken(name, address);
 		}
-		try {
+		try (HashingPool.Admission hashing = this.hashing.admit()) {
+			this.addresses.registration(address);
 			if (this.users.existsByCanonicalUsername(name.canonical())) {
 				throw taken(name, address);
 			}
-			String hash = this.hashing.run(() -> this.passwords.encode(password));
+			String hash = hashing.run(() -> this.passwords.encode(password));
 			User user = this.users.saveAndFlush(new User(name, hash, data, this.clock.instant()));
 			log.info("register outcome=created username={} address={}", name.forLog(), address);
 			return user;
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw taken(name, address);
+		}
+		catch (Overloaded | TooManyAttempts ex) {
+			log.info("register outcome={} username={} address={}", (ex instanceof Overloaded) ? "shed" : "throttled",
+					name.forLog(), address);
+			throw ex;
 		}
 		finally {
 			this.registering.remove(name.canonical());

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,36 +31,41 @@ class HashingPoolTests {
 
 	@Test
 	void runsWorkAndReturnsItsResult() {
-		assertThat(this.pool.run(() -> 42)).isEqualTo(42);
+		try (HashingPool.Admission admission = this.pool.admit()) {
+			assertThat(admission.run(() -> 42)).isEqualTo(42);
+		}
 	}
 
 	@Test
-	void whenThreadsBusyAndQueueFullThenShedAtOnce() throws Exception {
+	void whenThreadsBusyAndQueueFullThenRefusedAtOnce() throws Exception {
 		CountDownLatch started = new CountDownLatch(1);
-		CompletableFuture<Boolean> busy = CompletableFuture.supplyAsync(() -> this.pool.run(() -> {
+		CompletableFuture<Boolean> busy = runAsync(() -> {
 			started.countDown();
 			return waitFor(this.release);
-		}));
+		});
 		assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-		CompletableFuture<Boolean> queued = CompletableFuture.supplyAsync(() -> this.pool.run(() -> true));
+		CompletableFuture<Boolean> queued = runAsync(() -> true);
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.pool.waiting() == 1);
 
-		assertThatExceptionOfType(Overloaded.class).isThrownBy(() -> this.pool.run(() -> true));
+		assertThatExceptionOfType(Overloaded.class).isThrownBy(this.pool::admit);
 
 		this.release.countDown();
 		assertThat(busy.get(10, TimeUnit.SECONDS)).isTrue();
 		assertThat(queued.get(10, TimeUnit.SECONDS)).isTrue();
+		try (HashingPool.Admission admission = this.pool.admit()) {
+			assertThat(admission.run(() -> true)).isTrue();
+		}
 	}
 
 	@Test
 	void whenWorkWaitedInQueueTooLongThenShedInsteadOfRun() throws Exception {
 		CountDownLatch started = new CountDownLatch(1);
-		CompletableFuture.supplyAsync(() -> this.pool.run(() -> {
+		runAsync(() -> {
 			started.countDown();
 			return waitFor(this.release);
-		}));
+		});
 		assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-		CompletableFuture<Boolean> queued = CompletableFuture.supplyAsync(() -> this.pool.run(() -> true));
+		CompletableFuture<Boolean> queued = runAsync(() -> true);
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.pool.waiting() == 1);
 
 		this.clock.advance(Duration.ofMillis(1001));
@@ -69,6 +75,14 @@ class HashingPoolTests {
 			.withThrowableOfType(Exception.class)
 			.havingCause()
 			.isInstanceOf(Overloaded.class);
+	}
+
+	private CompletableFuture<Boolean> runAsync(Supplier<Boolean> work) {
+		return CompletableFuture.supplyAsync(() -> {
+			try (HashingPool.Admission admission = this.pool.admit()) {
+				return admission.run(work);
+			}
+		});
 	}
 
 	private static boolean waitFor(CountDownLatch latch) {
