@@ -66,7 +66,8 @@ public class LoginService {
 			boolean matches;
 			try {
 				if (password.codePointCount(0, password.length()) > PasswordSettings.MAX_LENGTH) {
-					// Never an account's hash: no password over the limit was ever accepted.
+					// Never an account's hash: no password over the limit was ever
+					// accepted.
 					matches = hashing.run(() -> this.passwords.matches(password, this.dummyHash));
 				}
 				else {

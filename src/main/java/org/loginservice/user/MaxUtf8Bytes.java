@@ -19,7 +19,7 @@ import jakarta.validation.Payload;
 @Constraint(validatedBy = MaxUtf8Bytes.Validator.class)
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
 @Retention(RetentionPolicy.RUNTIME)
-@interface MaxUtf8Bytes {
+public @interface MaxUtf8Bytes {
 
 	int value();
 

@@ -18,7 +18,7 @@ import jakarta.persistence.Table;
 public class User {
 
 	/** The most a user may store, in bytes of UTF-8 (64 KiB). */
-	static final int MAX_DATA_BYTES = 65_536;
+	public static final int MAX_DATA_BYTES = 65_536;
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -63,6 +63,10 @@ public class User {
 
 	void changePasswordHash(String passwordHash) {
 		this.passwordHash = passwordHash;
+	}
+
+	void changeData(String data) {
+		this.data = data;
 	}
 
 	Instant getCreatedAt() {

@@ -6,9 +6,9 @@ package org.loginservice.user;
  * @param username the name as the user chose it
  * @param data the data the user stored
  */
-record UserResponse(String username, String data) {
+public record UserResponse(String username, String data) {
 
-	static UserResponse of(User user) {
+	public static UserResponse of(User user) {
 		return new UserResponse(user.getUsername(), user.getData());
 	}
 

@@ -1,12 +1,15 @@
 package org.loginservice.user;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.loginservice.password.HashingPool;
 import org.loginservice.password.Overloaded;
 import org.loginservice.password.PasswordHasher;
+import org.loginservice.password.PasswordPolicy;
 import org.loginservice.throttle.AddressThrottle;
 import org.loginservice.throttle.TooManyAttempts;
 import org.slf4j.Logger;
@@ -14,9 +17,10 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Registers accounts.
+ * Registers accounts and changes them.
  * <p>
  * Hashing takes a large fraction of a second on purpose, so it runs outside any
  * transaction, on the {@link HashingPool}: a database connection is held only for the
@@ -35,6 +39,8 @@ public class UserService {
 
 	private final AddressThrottle addresses;
 
+	private final PasswordPolicy policy;
+
 	private final Clock clock;
 
 	/**
@@ -44,11 +50,12 @@ public class UserService {
 	private final Set<String> registering = ConcurrentHashMap.newKeySet();
 
 	UserService(UserRepository users, PasswordHasher passwords, HashingPool hashing, AddressThrottle addresses,
-			Clock clock) {
+			PasswordPolicy policy, Clock clock) {
 		this.users = users;
 		this.passwords = passwords;
 		this.hashing = hashing;
 		this.addresses = addresses;
+		this.policy = policy;
 		this.clock = clock;
 	}
 
@@ -86,6 +93,40 @@ public class UserService {
 		finally {
 			this.registering.remove(name.canonical());
 		}
+	}
+
+	/**
+	 * @throws WeakPassword if the password, held in the given field, fails the policy
+	 */
+	public void checkNewPassword(String field, String username, String password) {
+		List<String> problems = this.policy.problems(password, username);
+		if (!problems.isEmpty()) {
+			throw new WeakPassword(field, problems);
+		}
+	}
+
+	/**
+	 * @throws org.loginservice.password.Overloaded if hashing is saturated
+	 */
+	public void changePassword(User user, String password) {
+		try (HashingPool.Admission hashing = this.hashing.admit()) {
+			user.changePasswordHash(hashing.run(() -> this.passwords.encode(password)));
+			this.users.save(user);
+		}
+	}
+
+	/** The account with its data replaced, if it still exists. */
+	@Transactional
+	public Optional<User> changeData(long userId, String data) {
+		Optional<User> user = this.users.findById(userId);
+		user.ifPresent((found) -> found.changeData(data));
+		return user;
+	}
+
+	/** Deletes the account; its sessions go with it, and its name is free again. */
+	public void delete(User user) {
+		this.users.deleteById(user.getId());
+		log.info("delete outcome=deleted username={}", Username.of(user.getUsername()).forLog());
 	}
 
 	private static UsernameTaken taken(Username name, String address) {

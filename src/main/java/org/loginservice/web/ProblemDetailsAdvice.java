@@ -8,8 +8,11 @@ import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.loginservice.password.Overloaded;
 import org.loginservice.throttle.TooManyAttempts;
+import org.loginservice.session.InvalidToken;
+import org.loginservice.session.WrongPassword;
 import org.loginservice.user.InvalidCredentials;
 import org.loginservice.user.UsernameTaken;
+import org.loginservice.user.WeakPassword;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +50,29 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail invalidCredentials(InvalidCredentials ex) {
 		return problem(HttpStatus.UNAUTHORIZED, "invalid-credentials", ex.getMessage());
+	}
+
+	/**
+	 * One answer for every cause, so that a token's fate is not told to whoever holds it.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> invalidToken(InvalidToken ex) {
+		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+			.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+			.body(problem(HttpStatus.UNAUTHORIZED, "invalid-token", ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ProblemDetail wrongPassword(WrongPassword ex) {
+		return problem(HttpStatus.FORBIDDEN, "wrong-password", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail weakPassword(WeakPassword ex) {
+		ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "invalid-fields", ex.getMessage());
+		body.setProperty("errors",
+				ex.problems().stream().map((problem) -> Map.of("field", ex.field(), "detail", problem)).toList());
+		return body;
 	}
 
 	/** The same answer whether the name exists or not: only the wait differs. */

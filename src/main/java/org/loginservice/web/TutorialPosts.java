@@ -28,8 +28,8 @@ class TutorialPosts extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		boolean bodiless = request.getContentType() == null && request.getContentLengthLong() <= 0
-				&& request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null;
+		boolean bodiless = "POST".equals(request.getMethod()) && request.getContentType() == null
+				&& request.getContentLengthLong() <= 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null;
 		chain.doFilter(bodiless ? new EmptyForm(request) : request, response);
 	}
 

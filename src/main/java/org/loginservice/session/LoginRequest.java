@@ -1,4 +1,4 @@
-package org.loginservice.user;
+package org.loginservice.session;
 
 import jakarta.validation.constraints.NotNull;
 

@@ -1,0 +1,61 @@
+package org.loginservice.session;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.loginservice.user.UserResponse;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The logged-in user's own account, with {@code Authorization: Bearer <token>}: read and
+ * change its data, change its password, log out, and delete it.
+ */
+@RestController
+class AccountController {
+
+	private final AccountService accounts;
+
+	private final SessionService sessions;
+
+	AccountController(AccountService accounts, SessionService sessions) {
+		this.accounts = accounts;
+		this.sessions = sessions;
+	}
+
+	@GetMapping("/me")
+	UserResponse me(Authenticated caller) {
+		return new UserResponse(caller.username(), caller.data());
+	}
+
+	@PatchMapping("/me")
+	UserResponse changeData(Authenticated caller, @Valid @RequestBody AccountRequests.ChangeData request) {
+		return this.accounts.changeData(caller, request.data());
+	}
+
+	@PostMapping("/me/password")
+	ResponseEntity<Void> changePassword(Authenticated caller,
+			@Valid @RequestBody AccountRequests.ChangePassword request, HttpServletRequest http) {
+		this.accounts.changePassword(caller, request.currentPassword(), request.newPassword(), http.getRemoteAddr());
+		return ResponseEntity.noContent().build();
+	}
+
+	@DeleteMapping("/me")
+	ResponseEntity<Void> delete(Authenticated caller, @Valid @RequestBody AccountRequests.DeleteAccount request,
+			HttpServletRequest http) {
+		this.accounts.delete(caller, request.password(), http.getRemoteAddr());
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/logout")
+	ResponseEntity<Void> logout(Authenticated caller) {
+		this.sessions.revoke(caller);
+		return ResponseEntity.noContent().build();
+	}
+
+}

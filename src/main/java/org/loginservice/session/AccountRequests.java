@@ -1,0 +1,36 @@
+package org.loginservice.session;
+
+import jakarta.validation.constraints.NotNull;
+import org.loginservice.user.MaxUtf8Bytes;
+import org.loginservice.user.User;
+
+/** The bodies of the requests on {@code /me}. */
+final class AccountRequests {
+
+	private AccountRequests() {
+	}
+
+	/**
+	 * @param data the new data, replacing the old
+	 */
+	record ChangeData(@NotNull(message = "is required") @MaxUtf8Bytes(User.MAX_DATA_BYTES) String data) {
+
+	}
+
+	/**
+	 * @param currentPassword the password now, to confirm it is the owner asking
+	 * @param newPassword the password from now on; it must pass the password policy
+	 */
+	record ChangePassword(@NotNull(message = "is required") String currentPassword,
+			@NotNull(message = "is required") String newPassword) {
+
+	}
+
+	/**
+	 * @param password the account's password, to confirm it is the owner asking
+	 */
+	record DeleteAccount(@NotNull(message = "is required") String password) {
+
+	}
+
+}

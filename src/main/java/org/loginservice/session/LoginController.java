@@ -1,0 +1,50 @@
+package org.loginservice.session;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.loginservice.user.LoginService;
+import org.loginservice.user.User;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /login} with a JSON or form body, and the tutorial's
+ * {@code GET /login?username=U&password=P}: the account's data and a bearer token.
+ */
+@RestController
+class LoginController {
+
+	private final LoginService logins;
+
+	private final SessionService sessions;
+
+	LoginController(LoginService logins, SessionService sessions) {
+		this.logins = logins;
+		this.sessions = sessions;
+	}
+
+	@PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
+	LoginResponse loginJson(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+		return login(request, http);
+	}
+
+	@PostMapping(path = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+	LoginResponse loginForm(@Valid LoginRequest request, HttpServletRequest http) {
+		return login(request, http);
+	}
+
+	@GetMapping("/login")
+	LoginResponse loginQuery(@Valid LoginRequest request, HttpServletRequest http) {
+		return login(request, http);
+	}
+
+	private LoginResponse login(LoginRequest request, HttpServletRequest http) {
+		User user = this.logins.login(request.username(), request.password(), http.getRemoteAddr());
+		return new LoginResponse(user.getUsername(), user.getData(), this.sessions.issue(user.getId()));
+	}
+
+}

@@ -1,0 +1,21 @@
+package org.loginservice.session;
+
+import java.time.Instant;
+
+/**
+ * A successful login: the account as its owner sees it, and a bearer token for the
+ * requests that follow.
+ *
+ * @param username the account's name, as shown
+ * @param data the account's data
+ * @param token the bearer token, for {@code Authorization: Bearer <token>}
+ * @param tokenType always {@code Bearer}
+ * @param expiresAt when the token expires unless it is used before then
+ */
+record LoginResponse(String username, String data, String token, String tokenType, Instant expiresAt) {
+
+	LoginResponse(String username, String data, SessionService.IssuedToken token) {
+		this(username, data, token.token(), "Bearer", token.expiresAt());
+	}
+
+}
