@@ -2,6 +2,8 @@ package org.loginservice;
 
 import java.time.Clock;
 
+import org.loginservice.user.ImportCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -18,6 +20,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class LoginServiceApplication {
 
 	public static void main(String[] args) {
+		if (ImportCommand.isImport(args)) {
+			System.exit(ImportCommand.run(args, System.out, System.err));
+		}
 		SpringApplication.run(LoginServiceApplication.class, args);
 	}
 

@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
 
 import org.loginservice.PasswordSettings;
 
@@ -33,12 +35,23 @@ public class PasswordHasher implements PasswordEncoder {
 	/** Marks a hash of a pre-hashed (longer than 72 bytes) password; version 1. */
 	static final String PREHASHED = "{bcrypt-sha256}";
 
+	/** Marks an MD5 hash imported from the tutorial's app. */
+	public static final String TUTORIAL_MD5 = "{md5}";
+
 	private static final int BCRYPT_MAX_BYTES = 72;
 
 	private final BCryptPasswordEncoder bcrypt;
 
+	/**
+	 * A real hash at the configured cost, checked when there is no account to check
+	 * against, so that every check costs the same. (Checking against something that is
+	 * not a hash returns at once.)
+	 */
+	private final String dummyHash;
+
 	public PasswordHasher(PasswordSettings settings) {
 		this.bcrypt = new BCryptPasswordEncoder(BCryptVersion.$2B, settings.bcryptCost());
+		this.dummyHash = this.bcrypt.encode(UUID.randomUUID().toString());
 	}
 
 	/** The form in which a password is measured, hashed and compared. */
@@ -56,8 +69,20 @@ public class PasswordHasher implements PasswordEncoder {
 		return PREHASHED + this.bcrypt.encode(prehash(utf8));
 	}
 
+	/**
+	 * Spends the work of one check and returns {@code false}: for an unknown account or a
+	 * password that no account can have.
+	 */
+	public boolean matchesNothing(CharSequence rawPassword) {
+		matches(rawPassword, this.dummyHash);
+		return false;
+	}
+
 	@Override
 	public boolean matches(CharSequence rawPassword, String encodedPassword) {
+		if (encodedPassword.startsWith(TUTORIAL_MD5)) {
+			return matchesTutorialMd5(rawPassword, encodedPassword.substring(TUTORIAL_MD5.length()));
+		}
 		String password = normalize(rawPassword);
 		byte[] utf8 = password.getBytes(StandardCharsets.UTF_8);
 		boolean longPassword = utf8.length > BCRYPT_MAX_BYTES;
@@ -67,21 +92,40 @@ public class PasswordHasher implements PasswordEncoder {
 		return matches && longPassword == prehashedHash;
 	}
 
-	/** Whether the hash was made at a lower cost than the configured one. */
+	/**
+	 * Whether the hash is imported MD5, or BCrypt at a lower cost than the configured
+	 * one.
+	 */
 	@Override
 	public boolean upgradeEncoding(String encodedPassword) {
+		if (encodedPassword.startsWith(TUTORIAL_MD5)) {
+			return true;
+		}
 		String bcryptHash = encodedPassword.startsWith(PREHASHED) ? encodedPassword.substring(PREHASHED.length())
 				: encodedPassword;
 		return this.bcrypt.upgradeEncoding(bcryptHash);
 	}
 
+	/**
+	 * As the tutorial hashed: MD5 of the UTF-8 bytes as typed, compared in constant time.
+	 */
+	private boolean matchesTutorialMd5(CharSequence rawPassword, String md5Hex) {
+		byte[] expected = HexFormat.of().parseHex(md5Hex);
+		byte[] actual = digest("MD5", rawPassword.toString().getBytes(StandardCharsets.UTF_8));
+		this.bcrypt.matches(rawPassword, this.dummyHash);
+		return MessageDigest.isEqual(expected, actual);
+	}
+
 	private static String prehash(byte[] utf8) {
+		return Base64.getEncoder().encodeToString(digest("SHA-256", utf8));
+	}
+
+	private static byte[] digest(String algorithm, byte[] input) {
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(utf8);
-			return Base64.getEncoder().encodeToString(digest);
+			return MessageDigest.getInstance(algorithm).digest(input);
 		}
 		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java platform has SHA-256", ex);
+			throw new IllegalStateException("Every Java platform has " + algorithm, ex);
 		}
 	}
 

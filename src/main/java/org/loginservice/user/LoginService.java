@@ -1,7 +1,6 @@
 package org.loginservice.user;
 
 import java.util.Optional;
-import java.util.UUID;
 
 import org.loginservice.PasswordSettings;
 import org.loginservice.password.HashingPool;
@@ -35,13 +34,6 @@ public class LoginService {
 
 	private final AddressThrottle addresses;
 
-	/**
-	 * A real hash at the configured cost, checked when the account does not exist, so
-	 * that an unknown name costs as much as a wrong password and cannot be told apart by
-	 * timing. (Checking against something that is not a hash returns at once.)
-	 */
-	private final String dummyHash;
-
 	LoginService(UserRepository users, PasswordHasher passwords, HashingPool hashing, AccountThrottle accounts,
 			AddressThrottle addresses) {
 		this.users = users;
@@ -49,7 +41,6 @@ public class LoginService {
 		this.hashing = hashing;
 		this.accounts = accounts;
 		this.addresses = addresses;
-		this.dummyHash = passwords.encode(UUID.randomUUID().toString());
 	}
 
 	/**
@@ -66,14 +57,15 @@ public class LoginService {
 			boolean matches;
 			try {
 				if (password.codePointCount(0, password.length()) > PasswordSettings.MAX_LENGTH) {
-					// Never an account's hash: no password over the limit was ever
-					// accepted.
-					matches = hashing.run(() -> this.passwords.matches(password, this.dummyHash));
+					// No account has a password over the limit: refused before any
+					// lookup.
+					matches = hashing.run(() -> this.passwords.matchesNothing(password));
 				}
 				else {
 					user = this.users.findByCanonicalUsername(name.canonical());
-					String hash = user.map(User::getPasswordHash).orElse(this.dummyHash);
-					matches = hashing.run(() -> this.passwords.matches(password, hash));
+					Optional<String> hash = user.map(User::getPasswordHash);
+					matches = hashing.run(() -> hash.map((stored) -> this.passwords.matches(password, stored))
+						.orElseGet(() -> this.passwords.matchesNothing(password)));
 				}
 			}
 			catch (Overloaded ex) {

@@ -74,4 +74,21 @@ class PasswordHasherTests {
 		assertThat(this.hasher.upgradeEncoding(longHash)).isFalse();
 	}
 
+	@Test
+	void tutorialMd5HashesAreVerifiedAsTypedAndAlwaysNeedAnUpgrade() {
+		String md5OfHunter2 = "{md5}2ab96390c7dbe3439de74d0c9b0b1767";
+
+		assertThat(this.hasher.matches("hunter2", md5OfHunter2)).isTrue();
+		assertThat(this.hasher.matches("hunter3", md5OfHunter2)).isFalse();
+		assertThat(this.hasher.matches("hunter2", md5OfHunter2.toUpperCase().replace("{MD5}", "{md5}"))).isTrue();
+		assertThat(this.hasher.upgradeEncoding(md5OfHunter2)).isTrue();
+		assertThat(this.hasher.encode("hunter2")).doesNotStartWith(PasswordHasher.TUTORIAL_MD5);
+	}
+
+	@Test
+	void matchesNothingNeverMatches() {
+		assertThat(this.hasher.matchesNothing("anything at all")).isFalse();
+		assertThat(this.hasher.matchesNothing("")).isFalse();
+	}
+
 }

@@ -1,0 +1,105 @@
+package org.loginservice;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.restassured.RestAssured;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The application as a real process, started from the test class path in a working
+ * directory of the test's own, so that its default {@code ./data} lands there.
+ */
+public final class ServiceProcess {
+
+	private final Path directory;
+
+	private final Path log;
+
+	private ServiceProcess(Path directory) {
+		this.directory = directory;
+		this.log = directory.resolve("service.log");
+	}
+
+	public static ServiceProcess in(Path directory) {
+		return new ServiceProcess(directory);
+	}
+
+	/**
+	 * Runs the command line to its end and returns its exit status; output goes to the
+	 * log.
+	 */
+	public int run(String... args) throws IOException, InterruptedException {
+		Process process = start(args);
+		assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("command still running; see %s", this.log).isTrue();
+		return process.exitValue();
+	}
+
+	/** Starts the web service on a free port and waits until it answers. */
+	public Server serve(String... args) throws IOException {
+		int port = freePort();
+		List<String> all = new ArrayList<>(List.of("--server.port=" + port, "--auth.password.bcrypt-cost=4"));
+		all.addAll(List.of(args));
+		Process process = start(all.toArray(String[]::new));
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			assertThat(process.isAlive()).as("service exited early:%n%s", output()).isTrue();
+			try {
+				return RestAssured.given().port(port).get("/").statusCode() == 200;
+			}
+			catch (Exception ex) {
+				return false;
+			}
+		});
+		return new Server(process, port);
+	}
+
+	/** Everything the processes printed. */
+	public String output() throws IOException {
+		return Files.exists(this.log) ? Files.readString(this.log) : "";
+	}
+
+	private Process start(String... args) throws IOException {
+		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+				System.getProperty("java.class.path"), LoginServiceApplication.class.getName()));
+		command.addAll(List.of(args));
+		return new ProcessBuilder(command).directory(this.directory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
+			.start();
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	/**
+	 * A running service.
+	 *
+	 * @param process its process
+	 * @param port its HTTP port
+	 */
+	public record Server(Process process, int port) implements AutoCloseable {
+
+		/** Kills the process with SIGKILL, as a crash would, and waits for it to go. */
+		public void kill() throws InterruptedException {
+			this.process.destroyForcibly().waitFor();
+		}
+
+		@Override
+		public void close() throws InterruptedException {
+			kill();
+		}
+
+	}
+
+}
