@@ -9,12 +9,15 @@ import io.restassured.specification.RequestSpecification;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the tests that talk to the whole application over real HTTP, on a random port
- * and a real H2 file database of its own under {@code target/}. Tests share that
- * database, so each one registers names of its own ({@link #uniqueName}). The limits per
- * client address are lifted, since every test client is on one address.
+ * and a real H2 file database of its own under {@code target/} (or a PostgreSQL database
+ * of its own, see {@link TestDatabase}). Tests share that database, so each one registers
+ * names of its own ({@link #uniqueName}). The limits per client address are lifted, since
+ * every test client is on one address.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "auth.password.bcrypt-cost=4", "auth.throttle.registrations-per-address=100000",
@@ -30,6 +33,17 @@ public abstract class ApiTest {
 
 	@LocalServerPort
 	private int port;
+
+	/** On PostgreSQL when asked to, in a database of each application context's own. */
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry properties) {
+		if (TestDatabase.enabled()) {
+			String url = TestDatabase.create();
+			properties.add("spring.datasource.url", () -> url);
+			properties.add("spring.datasource.username", TestDatabase::user);
+			properties.add("spring.datasource.password", TestDatabase::password);
+		}
+	}
 
 	protected RequestSpecification api() {
 		return RestAssured.given().port(this.port).urlEncodingEnabled(true);

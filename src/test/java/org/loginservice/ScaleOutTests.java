@@ -1,0 +1,182 @@
+package org.loginservice;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of the service, as real processes, on one PostgreSQL database behave as
+ * one service.
+ */
+@EnabledIfSystemProperty(named = "test.postgres.url", matches = ".+")
+class ScaleOutTests {
+
+	private static final String PASSWORD = "violet-Quartz-river-92";
+
+	@TempDir
+	private static Path workingDirectory;
+
+	private static String url;
+
+	private static ServiceProcess.Server one;
+
+	private static ServiceProcess.Server two;
+
+	@BeforeAll
+	static void start() throws Exception {
+		url = TestDatabase.create();
+		one = serve("one");
+		two = serve("two");
+	}
+
+	@AfterAll
+	static void stop() throws Exception {
+		for (ServiceProcess.Server server : new ServiceProcess.Server[] { one, two }) {
+			if (server != null) {
+				server.close();
+			}
+		}
+	}
+
+	@Test
+	void anAccountMadeOnOneLogsInOnTheOther() {
+		register(one, "shared1").then().statusCode(201);
+
+		login(two, "shared1", PASSWORD).then().statusCode(200);
+	}
+
+	@Test
+	void tokensAndLogoutsAreShared() {
+		register(one, "tokens1").then().statusCode(201);
+		String token = login(one, "tokens1", PASSWORD).then().statusCode(200).extract().path("token");
+
+		me(two, token).then().statusCode(200);
+		RestAssured.given().port(two.port()).auth().oauth2(token).post("/logout").then().statusCode(204);
+
+		me(one, token).then().statusCode(401);
+	}
+
+	@Test
+	void lockoutsAreShared() {
+		register(one, "locked1").then().statusCode(201);
+		for (int i = 0; i < 5; i++) {
+			login((i % 2 == 0) ? one : two, "locked1", "wrong " + i).then().statusCode(401);
+		}
+
+		login(one, "locked1", PASSWORD).then().statusCode(429);
+		login(two, "locked1", PASSWORD).then().statusCode(429);
+	}
+
+	@Test
+	void simultaneousFailuresOnBothInstancesAreAllCounted() throws Exception {
+		List<Integer> statuses = atOnce(4, (i) -> login((i % 2 == 0) ? one : two, "counted1", "wrong " + i));
+
+		assertThat(statuses).containsOnly(401);
+		assertThat(failures("counted1")).isEqualTo(4);
+	}
+
+	@Test
+	void simultaneousRegistrationsOfOneNameOnBothInstancesMakeOneAccount() throws Exception {
+		List<Integer> statuses = atOnce(16, (i) -> register((i % 2 == 0) ? one : two, "contested1"));
+
+		assertThat(statuses).containsOnly(201, 409);
+		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(1);
+	}
+
+	@Test
+	void killingOneInstanceLosesNothingItAcknowledged() throws Exception {
+		ServiceProcess.Server three = serve("three");
+		List<String> names = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			register(three, "victim" + i).then().statusCode(201);
+			names.add("victim" + i);
+		}
+		String token = login(three, "victim0", PASSWORD).then().statusCode(200).extract().path("token");
+		three.kill();
+
+		for (String name : names) {
+			login(two, name, PASSWORD).then().statusCode(200);
+		}
+		me(one, token).then().statusCode(200);
+	}
+
+	private static ServiceProcess.Server serve(String name) throws Exception {
+		Path directory = workingDirectory.resolve(name);
+		Files.createDirectories(directory);
+		return ServiceProcess.in(directory)
+			.serve("--spring.datasource.url=" + url, "--spring.datasource.username=" + TestDatabase.user(),
+					"--spring.datasource.password=" + TestDatabase.password(),
+					"--auth.throttle.registrations-per-address=1000");
+	}
+
+	private static List<Integer> atOnce(int clients, IntFunction<Response> request) throws Exception {
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		try {
+			List<Future<Integer>> futures = new ArrayList<>();
+			for (int i = 0; i < clients; i++) {
+				int client = i;
+				futures.add(pool.submit(() -> {
+					start.await();
+					return request.apply(client).statusCode();
+				}));
+			}
+			start.countDown();
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Integer> future : futures) {
+				statuses.add(future.get());
+			}
+			return statuses;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private static int failures(String name) throws Exception {
+		try (Connection connection = DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password());
+				ResultSet row = connection.createStatement()
+					.executeQuery("SELECT failures FROM login_failures WHERE canonical_username = '" + name + "'")) {
+			assertThat(row.next()).isTrue();
+			return row.getInt(1);
+		}
+	}
+
+	private static Response register(ServiceProcess.Server server, String name) {
+		return RestAssured.given().port(server.port()).post("/register?username={u}&password={p}", name, PASSWORD);
+	}
+
+	private static Response login(ServiceProcess.Server server, String name, String password) {
+		return RestAssured.given()
+			.port(server.port())
+			.contentType(ContentType.JSON)
+			.body(Map.of("username", name, "password", password))
+			.post("/login");
+	}
+
+	private static Response me(ServiceProcess.Server server, String token) {
+		return RestAssured.given().port(server.port()).auth().oauth2(token).get("/me");
+	}
+
+}
