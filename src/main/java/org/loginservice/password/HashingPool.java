@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.loginservice.HashingSettings;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -39,12 +41,17 @@ public class HashingPool implements DisposableBean {
 
 	private final Clock clock;
 
-	public HashingPool(HashingSettings settings, Clock clock) {
+	private final Timer hashing;
+
+	public HashingPool(HashingSettings settings, Clock clock, MeterRegistry meters) {
 		this.executor = new ThreadPoolExecutor(settings.threadCount(), settings.threadCount(), 0, TimeUnit.SECONDS,
 				new LinkedBlockingQueue<>(), new HashingThreads());
 		this.admissions = new Semaphore(settings.threadCount() + settings.queueCapacity());
 		this.maxQueueWait = settings.maxQueueWait();
 		this.clock = clock;
+		this.hashing = Timer.builder("auth.password.hashing")
+			.description("Time to hash or check one password, not counting the wait for a thread")
+			.register(meters);
 	}
 
 	/**
@@ -87,7 +94,7 @@ public class HashingPool implements DisposableBean {
 				if (waited.compareTo(HashingPool.this.maxQueueWait) > 0) {
 					throw new Overloaded();
 				}
-				return work.get();
+				return HashingPool.this.hashing.record(work);
 			});
 			try {
 				return result.get();

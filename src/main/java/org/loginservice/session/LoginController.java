@@ -2,6 +2,7 @@ package org.loginservice.session;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import org.loginservice.user.LoginService;
 import org.loginservice.user.User;
 
@@ -33,12 +34,12 @@ class LoginController {
 	}
 
 	@PostMapping(path = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-	LoginResponse loginForm(@Valid LoginRequest request, HttpServletRequest http) {
+	LoginResponse loginForm(@Valid @ParameterObject LoginRequest request, HttpServletRequest http) {
 		return login(request, http);
 	}
 
 	@GetMapping("/login")
-	LoginResponse loginQuery(@Valid LoginRequest request, HttpServletRequest http) {
+	LoginResponse loginQuery(@Valid @ParameterObject LoginRequest request, HttpServletRequest http) {
 		return login(request, http);
 	}
 

@@ -9,8 +9,6 @@ import org.loginservice.password.PasswordHasher;
 import org.loginservice.throttle.AccountThrottle;
 import org.loginservice.throttle.AddressThrottle;
 import org.loginservice.throttle.TooManyAttempts;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
@@ -22,8 +20,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class LoginService {
 
-	private static final Logger log = LoggerFactory.getLogger(LoginService.class);
-
 	private final UserRepository users;
 
 	private final PasswordHasher passwords;
@@ -34,13 +30,16 @@ public class LoginService {
 
 	private final AddressThrottle addresses;
 
+	private final AuthEvents events;
+
 	LoginService(UserRepository users, PasswordHasher passwords, HashingPool hashing, AccountThrottle accounts,
-			AddressThrottle addresses) {
+			AddressThrottle addresses, AuthEvents events) {
 		this.users = users;
 		this.passwords = passwords;
 		this.hashing = hashing;
 		this.accounts = accounts;
 		this.addresses = addresses;
+		this.events = events;
 	}
 
 	/**
@@ -75,15 +74,15 @@ public class LoginService {
 			if (user.isEmpty() || !matches) {
 				this.accounts.failed(attempt);
 				this.addresses.loginFailed(address);
-				log.info("login outcome=failure username={} address={}", name.forLog(), address);
+				this.events.login("failure", name, address);
 				throw new InvalidCredentials();
 			}
 			this.accounts.succeeded(attempt);
-			log.info("login outcome=success username={} address={}", name.forLog(), address);
+			this.events.login("success", name, address);
 			return upgraded(user.get(), password, hashing);
 		}
 		catch (Overloaded ex) {
-			log.info("login outcome=shed username={} address={}", name.forLog(), address);
+			this.events.login("shed", name, address);
 			throw ex;
 		}
 	}
@@ -94,7 +93,7 @@ public class LoginService {
 			return this.accounts.begin(name.canonical());
 		}
 		catch (TooManyAttempts ex) {
-			log.info("login outcome=throttled username={} address={}", name.forLog(), address);
+			this.events.login("throttled", name, address);
 			throw ex;
 		}
 	}

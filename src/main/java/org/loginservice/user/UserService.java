@@ -12,8 +12,6 @@ import org.loginservice.password.PasswordHasher;
 import org.loginservice.password.PasswordPolicy;
 import org.loginservice.throttle.AddressThrottle;
 import org.loginservice.throttle.TooManyAttempts;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -29,8 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserService {
 
-	private static final Logger log = LoggerFactory.getLogger(UserService.class);
-
 	private final UserRepository users;
 
 	private final PasswordHasher passwords;
@@ -41,6 +37,8 @@ public class UserService {
 
 	private final PasswordPolicy policy;
 
+	private final AuthEvents events;
+
 	private final Clock clock;
 
 	/**
@@ -50,12 +48,13 @@ public class UserService {
 	private final Set<String> registering = ConcurrentHashMap.newKeySet();
 
 	UserService(UserRepository users, PasswordHasher passwords, HashingPool hashing, AddressThrottle addresses,
-			PasswordPolicy policy, Clock clock) {
+			PasswordPolicy policy, AuthEvents events, Clock clock) {
 		this.users = users;
 		this.passwords = passwords;
 		this.hashing = hashing;
 		this.addresses = addresses;
 		this.policy = policy;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -79,15 +78,14 @@ public class UserService {
 			}
 			String hash = hashing.run(() -> this.passwords.encode(password));
 			User user = this.users.saveAndFlush(new User(name, hash, data, this.clock.instant()));
-			log.info("register outcome=created username={} address={}", name.forLog(), address);
+			this.events.registration("created", name, address);
 			return user;
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw taken(name, address);
 		}
 		catch (Overloaded | TooManyAttempts ex) {
-			log.info("register outcome={} username={} address={}", (ex instanceof Overloaded) ? "shed" : "throttled",
-					name.forLog(), address);
+			this.events.registration((ex instanceof Overloaded) ? "shed" : "throttled", name, address);
 			throw ex;
 		}
 		finally {
@@ -126,11 +124,11 @@ public class UserService {
 	/** Deletes the account; its sessions go with it, and its name is free again. */
 	public void delete(User user) {
 		this.users.deleteById(user.getId());
-		log.info("delete outcome=deleted username={}", Username.of(user.getUsername()).forLog());
+		this.events.deletion(Username.of(user.getUsername()));
 	}
 
-	private static UsernameTaken taken(Username name, String address) {
-		log.info("register outcome=taken username={} address={}", name.forLog(), address);
+	private UsernameTaken taken(Username name, String address) {
+		this.events.registration("taken", name, address);
 		return new UsernameTaken(name);
 	}
 

@@ -3,6 +3,7 @@ package org.loginservice.web;
 import java.net.URI;
 import java.net.URISyntaxException;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the same problem details as {@link ProblemDetailsAdvice}, in place of Spring Boot's
  * error page.
  */
+@Hidden
 @RestController
 class ErrorPageController implements ErrorController {
 

@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.loginservice.HashingSettings;
@@ -19,7 +20,8 @@ class HashingPoolTests {
 
 	private final MutableClock clock = new MutableClock();
 
-	private final HashingPool pool = new HashingPool(new HashingSettings(1, 1, Duration.ofSeconds(1)), this.clock);
+	private final HashingPool pool = new HashingPool(new HashingSettings(1, 1, Duration.ofSeconds(1)), this.clock,
+			new SimpleMeterRegistry());
 
 	private final CountDownLatch release = new CountDownLatch(1);
 
