@@ -1,0 +1,21 @@
+package org.loginservice.web;
+
+import io.swagger.v3.oas.annotations.Hidden;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * {@code /demo}: a page that walks the whole API from a browser, in plain HTML and
+ * JavaScript served from {@code /demo/**} (no build step, nothing from elsewhere).
+ */
+@Hidden
+@Controller
+class DemoController {
+
+	@GetMapping("/demo")
+	String demo() {
+		return "forward:/demo/index.html";
+	}
+
+}
