@@ -8,7 +8,10 @@ COPY src src
 RUN ./mvnw -B -q -DskipTests package
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --create-home --uid 10001 app
+RUN apt-get update \
+	&& apt-get install -y --no-install-recommends curl \
+	&& rm -rf /var/lib/apt/lists/* \
+	&& useradd --system --create-home --uid 10001 app
 WORKDIR /app
 COPY --from=build /src/target/login-service.jar login-service.jar
 # The H2 database lives in ./data: keep it on a volume so it outlives the container.
@@ -16,4 +19,6 @@ RUN mkdir data && chown app:app data
 VOLUME /app/data
 USER app
 EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
+	CMD curl -fsS http://127.0.0.1:8080/actuator/health/liveness || exit 1
 ENTRYPOINT ["java", "-jar", "login-service.jar"]
