@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.restassured.path.json.JsonPath;
+import io.swagger.v3.oas.annotations.Hidden;
 import org.junit.jupiter.api.Test;
 import org.loginservice.ApiTest;
 
@@ -28,7 +29,7 @@ class OpenApiTests extends ApiTest {
 		Set<String> served = new HashSet<>();
 		for (Map.Entry<RequestMappingInfo, HandlerMethod> handler : this.handlers.getHandlerMethods().entrySet()) {
 			if (!handler.getValue().getBeanType().getPackageName().startsWith("org.loginservice")
-					|| handler.getValue().getBeanType() == ErrorPageController.class) {
+					|| handler.getValue().getBeanType().isAnnotationPresent(Hidden.class)) {
 				continue;
 			}
 			for (String path : handler.getKey().getPatternValues()) {
