@@ -68,14 +68,6 @@ class TutorialImport {
 
 		private final Map<String, Integer> reasons = new LinkedHashMap<>();
 
-		int imported() {
-			return this.imported;
-		}
-
-		Map<String, Integer> reasons() {
-			return this.reasons;
-		}
-
 		private void skip(String username, String reason, String detail) {
 			this.skipped.add("'" + username + "': " + reason + ((detail != null) ? " (" + detail + ")" : ""));
 			this.reasons.merge(reason, 1, Integer::sum);
@@ -92,6 +84,8 @@ class TutorialImport {
 				text.setLength(text.length() - 2);
 				text.append(')');
 			}
+			// Nothing fails alone: a failing insert rolls the whole import back, and
+			// ImportCommand reports every entry as failed.
 			return text.append(", failed 0").toString();
 		}
 

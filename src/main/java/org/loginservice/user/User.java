@@ -69,8 +69,4 @@ public class User {
 		this.data = data;
 	}
 
-	Instant getCreatedAt() {
-		return this.createdAt;
-	}
-
 }
