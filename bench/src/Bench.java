@@ -1,0 +1,160 @@
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
+import org.loginservice.PasswordSettings;
+import org.loginservice.password.PasswordHasher;
+import org.springframework.security.crypto.bcrypt.BCrypt;
+
+/**
+ * The benchmark behind bench/run: the service beside the BCrypt ceiling and its peers,
+ * every figure measured in one run on this machine. The ceilings and the HTTP loads they
+ * are compared with alternate, round by round, so that whatever else the machine is doing
+ * weighs on both alike.
+ */
+public class Bench {
+
+	static final String PASSWORD = "violet-Quartz-river-92";
+
+	private static final int CLIENTS = 3 * Ceilings.CORES;
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (int i = 0; i + 1 < args.length; i += 2) {
+			options.put(args[i].substring(2), args[i + 1]);
+		}
+		int cost = Integer.parseInt(options.get("cost"));
+		double seconds = Double.parseDouble(options.get("seconds"));
+		int rounds = Integer.parseInt(options.get("rounds"));
+		String java = options.get("java");
+		String jvm = options.get("jvm");
+		Path jar = Path.of(options.get("jar"));
+		Path work = Files.createTempDirectory("login-bench");
+		String[] serviceArgs = { "--auth.password.bcrypt-cost=" + cost,
+				"--auth.throttle.registrations-per-address=1000000000" };
+
+		Report report = new Report();
+		report.put("cores", Ceilings.CORES);
+		report.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+		report.put("service_jdk", jdk(java));
+		report.put("bcrypt_cost", cost);
+		report.put("jvm_options", jvm);
+		report.put("seconds_per_phase", seconds);
+		report.put("rounds", rounds);
+
+		// The service's own hasher, outside the service: its ceiling.
+		PasswordHasher hasher = new PasswordHasher(new PasswordSettings(15, 3, cost));
+		String hash = hasher.encode(PASSWORD);
+
+		try (Service service = Service.start(java, jvm, jar, work.resolve("main"), serviceArgs)) {
+			report.put("startup_ms_to_first_answer", service.startupMillis);
+			String base = service.base;
+			for (int i = 0; i < CLIENTS; i++) {
+				Http.post(base + "/register", Http.login("login" + i, PASSWORD));
+			}
+			String token = Http.post(base + "/login", Http.login("login0", PASSWORD))
+				.body()
+				.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+			AtomicInteger registered = new AtomicInteger();
+			Phase logins = () -> Http.run(seconds, CLIENTS,
+					(client) -> Http.post(base + "/login", Http.login("login" + client, PASSWORD)));
+			Phase registrations = () -> Http.run(seconds, CLIENTS,
+					(client) -> Http.post(base + "/register", Http.login("reg" + registered.incrementAndGet(), PASSWORD)));
+
+			// Unmeasured: at 30 logins a second the JIT would still be compiling the request
+			// paths minutes later, on the cores the hashing needs.
+			Wrk.run(base + "/", null, 5);
+			Wrk.run(base + "/me", token, 5);
+			Http.run(10, CLIENTS, (client) -> Http.post(base + "/login", Http.login("login" + client, PASSWORD)));
+			registrations.run();
+
+			Http.Load loginLoad = new Http.Load();
+			Http.Load registrationLoad = new Http.Load();
+			for (int round = 0; round < rounds; round++) {
+				report.add("raw_checks_per_s", Ceilings.perSecond(seconds, () -> hasher.matches(PASSWORD, hash)) / rounds);
+				loginLoad.add(logins.run());
+				report.add("raw_hashes_per_s", Ceilings.perSecond(seconds, () -> hasher.encode(PASSWORD) != null) / rounds);
+				registrationLoad.add(registrations.run());
+				Wrk.Result root = Wrk.run(base + "/", null, seconds);
+				Wrk.Result me = Wrk.run(base + "/me", token, seconds);
+				report.add("root_requests_per_s", root.perSecond() / rounds);
+				report.add("root_p99_ms", root.p99Millis() / rounds);
+				report.add("me_requests_per_s", me.perSecond() / rounds);
+				report.add("me_p99_ms", me.p99Millis() / rounds);
+				report.add("raw_checks_per_s_spring", Ceilings.perSecond(seconds, () -> BCrypt.checkpw(PASSWORD, hash)) / rounds);
+				report.add("raw_checks_per_s_bouncycastle",
+						Ceilings.perSecond(seconds, () -> OpenBSDBCrypt.checkPassword(hash, PASSWORD.toCharArray())) / rounds);
+				report.add("raw_checks_per_s_favre", Ceilings.perSecond(seconds,
+						() -> at.favre.lib.crypto.bcrypt.BCrypt.verifyer().verify(PASSWORD.toCharArray(), hash).verified)
+						/ rounds);
+				report.add("raw_checks_per_s_c_python_bcrypt", Ceilings.python(PASSWORD, hash, seconds) / rounds);
+			}
+			report.put("logins_per_s", loginLoad.perSecond(200));
+			report.put("login_other_statuses", loginLoad.otherStatuses(200));
+			report.put("registrations_per_s", registrationLoad.perSecond(201));
+			report.put("registration_other_statuses", registrationLoad.otherStatuses(201));
+			report.put("rss_mb_after_load", service.residentMegabytes());
+		}
+
+		// Login latency with 1,000 and with 1,000,000 accounts: both services run at once
+		// and one client alternates between them, a login on one, then on the other.
+		Path small = work.resolve("accounts-1000");
+		Path large = work.resolve("accounts-1000000");
+		for (Path folder : new Path[] { small, large }) {
+			Service.start(java, jvm, jar, folder, serviceArgs).close();
+		}
+		report.put("seed_ms_1000", Service.seed(small, 1_000, hash));
+		report.put("seed_ms_1000000", Service.seed(large, 1_000_000, hash));
+		try (Service few = Service.start(java, jvm, jar, small, serviceArgs);
+				Service many = Service.start(java, jvm, jar, large, serviceArgs)) {
+			report.put("startup_ms_with_1000000_accounts", many.startupMillis);
+			Http.Load fewLoad = new Http.Load();
+			Http.Load manyLoad = new Http.Load();
+			alternate(few, fewLoad, many, manyLoad, 5);
+			fewLoad = new Http.Load();
+			manyLoad = new Http.Load();
+			alternate(few, fewLoad, many, manyLoad, 3 * seconds * rounds);
+			report.put("login_p50_ms_at_1000", fewLoad.percentile(50));
+			report.put("login_p99_ms_at_1000", fewLoad.percentile(99));
+			report.put("login_samples_at_1000", fewLoad.count(200));
+			report.put("login_p50_ms_at_1000000", manyLoad.percentile(50));
+			report.put("login_p99_ms_at_1000000", manyLoad.percentile(99));
+			report.put("login_samples_at_1000000", manyLoad.count(200));
+			report.put("rss_mb_with_1000000_accounts", many.residentMegabytes());
+		}
+
+		report.print();
+		Files.writeString(Path.of(options.get("json")), report.json() + "\n");
+	}
+
+	/** The first line of {@code java -version}: the JDK the service runs on. */
+	private static String jdk(String command) throws Exception {
+		Process version = new ProcessBuilder(command, "-version").redirectErrorStream(true).start();
+		String output = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		version.waitFor();
+		return output.lines().findFirst().orElse(command);
+	}
+
+	/** One client logs in to an account in the middle of each service's table, in turn. */
+	private static void alternate(Service few, Http.Load fewLoad, Service many, Http.Load manyLoad, double seconds) {
+		long end = System.nanoTime() + (long) (seconds * 1e9);
+		String fewLogin = Http.login("seed500", PASSWORD);
+		String manyLogin = Http.login("seed500000", PASSWORD);
+		while (System.nanoTime() < end) {
+			fewLoad.time(() -> Http.post(few.base + "/login", fewLogin));
+			manyLoad.time(() -> Http.post(many.base + "/login", manyLogin));
+		}
+	}
+
+	@FunctionalInterface
+	private interface Phase {
+
+		Http.Load run() throws Exception;
+
+	}
+
+}

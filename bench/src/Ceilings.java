@@ -1,0 +1,68 @@
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Raw BCrypt speed outside the service: how many times the work completes per second
+ * with one thread (or process) per core.
+ */
+final class Ceilings {
+
+	static final int CORES = Runtime.getRuntime().availableProcessors();
+
+	private Ceilings() {
+	}
+
+	/** Runs the work on every core for the given seconds; it must return true each time. */
+	static double perSecond(double seconds, BooleanSupplier work) throws InterruptedException {
+		LongAdder done = new LongAdder();
+		long end = System.nanoTime() + (long) (seconds * 1e9);
+		ExecutorService pool = Executors.newFixedThreadPool(CORES);
+		long start = System.nanoTime();
+		for (int i = 0; i < CORES; i++) {
+			pool.submit(() -> {
+				while (System.nanoTime() < end) {
+					if (!work.getAsBoolean()) {
+						throw new IllegalStateException("the check failed");
+					}
+					done.increment();
+				}
+			});
+		}
+		pool.shutdown();
+		pool.awaitTermination((long) seconds + 120, TimeUnit.SECONDS);
+		return done.sum() / ((System.nanoTime() - start) / 1e9);
+	}
+
+	/** Checks per second of the C BCrypt behind Python's bcrypt package, one process per core. */
+	static double python(String password, String hash, double seconds) throws Exception {
+		String script = """
+				import bcrypt, multiprocessing, sys, time
+				def work(end):
+				    n = 0
+				    while time.time() < end:
+				        assert bcrypt.checkpw(sys.argv[1].encode(), sys.argv[2].encode())
+				        n += 1
+				    return n
+				if __name__ == "__main__":
+				    cores, seconds = int(sys.argv[3]), float(sys.argv[4])
+				    start = time.time()
+				    with multiprocessing.Pool(cores) as pool:
+				        total = sum(pool.map(work, [start + seconds] * cores))
+				    print(total / (time.time() - start))
+				""";
+		Process python = new ProcessBuilder("/usr/bin/python3", "-c", script, password, hash, String.valueOf(CORES),
+				String.valueOf(seconds))
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+		if (python.waitFor() != 0) {
+			throw new IllegalStateException("python3 bcrypt failed: " + output);
+		}
+		return Double.parseDouble(output.lines().reduce((first, last) -> last).orElseThrow());
+	}
+
+}

@@ -1,0 +1,130 @@
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The service as a real process on a free port, its database a file in its own folder. */
+final class Service implements AutoCloseable {
+
+	final String base;
+
+	final long startupMillis;
+
+	private final Process process;
+
+	private final Path folder;
+
+	private Service(Process process, Path folder, String base, long startupMillis) {
+		this.process = process;
+		this.folder = folder;
+		this.base = base;
+		this.startupMillis = startupMillis;
+	}
+
+	/**
+	 * Starts {@code java JVM_OPTIONS -jar JAR --server.port=... ARGS} in the folder and
+	 * waits for its first answer to {@code GET /}.
+	 */
+	static Service start(String java, String jvmOptions, Path jar, Path folder, String... args) throws Exception {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		List<String> command = new ArrayList<>(List.of(java));
+		if (!jvmOptions.isBlank()) {
+			command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+		}
+		command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));
+		command.addAll(List.of(args));
+		Files.createDirectories(folder);
+		Path log = folder.resolve("service.log");
+		long start = System.nanoTime();
+		Process process = new ProcessBuilder(command).directory(folder.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+			.start();
+		String base = "http://127.0.0.1:" + port;
+		while (true) {
+			try {
+				if (Http.get(base + "/").statusCode() == 200) {
+					break;
+				}
+			}
+			catch (IllegalStateException ex) {
+				if (!process.isAlive()) {
+					throw new IllegalStateException("the service exited: " + Files.readString(log));
+				}
+				Thread.sleep(10);
+			}
+		}
+		return new Service(process, folder, base, (System.nanoTime() - start) / 1_000_000);
+	}
+
+	/** Resident memory of the process (VmRSS), in MiB. */
+	long residentMegabytes() throws IOException {
+		return Files.readAllLines(Path.of("/proc/" + this.process.pid() + "/status"))
+			.stream()
+			.filter((line) -> line.startsWith("VmRSS:"))
+			.map((line) -> Long.parseLong(line.replaceAll("\\D", "")) / 1024)
+			.findFirst()
+			.orElse(-1L);
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.process.destroy();
+		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+			this.process.destroyForcibly().waitFor();
+		}
+	}
+
+	/**
+	 * Writes accounts named seed0, seed1, ... straight into the (stopped) service's H2 file,
+	 * all with one precomputed hash, until there are this many. Returns the milliseconds it
+	 * took.
+	 */
+	static long seed(Path folder, int accounts, String hash) throws Exception {
+		long start = System.nanoTime();
+		String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve("data/login-service") + ";WRITE_DELAY=0";
+		try (Connection db = DriverManager.getConnection(url, "sa", "")) {
+			db.setAutoCommit(false);
+			int existing;
+			try (ResultSet count = db.createStatement()
+				.executeQuery("SELECT COUNT(*) FROM users WHERE username LIKE 'seed%'")) {
+				count.next();
+				existing = count.getInt(1);
+			}
+			try (PreparedStatement insert = db.prepareStatement("INSERT INTO users "
+					+ "(username, canonical_username, password_hash, data, created_at) VALUES (?, ?, ?, '', ?)")) {
+				OffsetDateTime now = OffsetDateTime.now();
+				for (int i = existing; i < accounts; i++) {
+					insert.setString(1, "seed" + i);
+					insert.setString(2, "seed" + i);
+					insert.setString(3, hash);
+					insert.setObject(4, now);
+					insert.addBatch();
+					if (i % 10_000 == 9_999) {
+						insert.executeBatch();
+						db.commit();
+					}
+				}
+				insert.executeBatch();
+				db.commit();
+			}
+		}
+		return (System.nanoTime() - start) / 1_000_000;
+	}
+
+	Path folder() {
+		return this.folder;
+	}
+
+}
