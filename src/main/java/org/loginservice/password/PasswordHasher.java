@@ -3,15 +3,18 @@ package org.loginservice.password;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.loginservice.PasswordSettings;
+import org.loginservice.password.bcrypt.Bcrypt;
 
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder.BCryptVersion;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +31,10 @@ import org.springframework.stereotype.Component;
  * <p>
  * Every password is NFKC-normalized first, so that the same characters typed on different
  * keyboards or platforms are the same password.
+ * <p>
+ * Each operation comes as {@link Work}: the BCrypt computation it needs and what to make
+ * of its result, so that the {@link HashingPool} can run two computations at once. The
+ * {@link PasswordEncoder} methods run it on the calling thread.
  */
 @Component
 public class PasswordHasher implements PasswordEncoder {
@@ -40,18 +47,21 @@ public class PasswordHasher implements PasswordEncoder {
 
 	private static final int BCRYPT_MAX_BYTES = 72;
 
-	private final BCryptPasswordEncoder bcrypt;
+	private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$(\\d\\d)\\$[./0-9A-Za-z]{53}");
+
+	private final int cost;
+
+	private final SecureRandom random = new SecureRandom();
 
 	/**
 	 * A real hash at the configured cost, checked when there is no account to check
-	 * against, so that every check costs the same. (Checking against something that is
-	 * not a hash returns at once.)
+	 * against, so that every check costs the same.
 	 */
 	private final String dummyHash;
 
 	public PasswordHasher(PasswordSettings settings) {
-		this.bcrypt = new BCryptPasswordEncoder(BCryptVersion.$2B, settings.bcryptCost());
-		this.dummyHash = this.bcrypt.encode(UUID.randomUUID().toString());
+		this.cost = settings.bcryptCost();
+		this.dummyHash = hashing(UUID.randomUUID().toString()).runHere();
 	}
 
 	/** The form in which a password is measured, hashed and compared. */
@@ -59,37 +69,50 @@ public class PasswordHasher implements PasswordEncoder {
 		return Normalizer.normalize(password, Normalizer.Form.NFKC);
 	}
 
-	@Override
-	public String encode(CharSequence rawPassword) {
-		String password = normalize(rawPassword);
-		byte[] utf8 = password.getBytes(StandardCharsets.UTF_8);
+	/** Hashing a new password, with a fresh salt at the configured cost. */
+	public Work<String> hashing(CharSequence rawPassword) {
+		byte[] utf8 = normalize(rawPassword).getBytes(StandardCharsets.UTF_8);
+		String salt = Bcrypt.salt(this.cost, this.random);
 		if (utf8.length <= BCRYPT_MAX_BYTES) {
-			return this.bcrypt.encode(password);
+			return new Work<>(utf8, salt, Function.identity());
 		}
-		return PREHASHED + this.bcrypt.encode(prehash(utf8));
+		return new Work<>(prehash(utf8), salt, (hash) -> PREHASHED + hash);
+	}
+
+	/** Checking a password against a stored hash. */
+	public Work<Boolean> checking(CharSequence rawPassword, String encodedPassword) {
+		if (encodedPassword.startsWith(TUTORIAL_MD5)) {
+			boolean matches = matchesTutorialMd5(rawPassword, encodedPassword.substring(TUTORIAL_MD5.length()));
+			return checkingNothing(rawPassword).then((nothing) -> matches);
+		}
+		byte[] utf8 = normalize(rawPassword).getBytes(StandardCharsets.UTF_8);
+		boolean longPassword = utf8.length > BCRYPT_MAX_BYTES;
+		boolean prehashedHash = encodedPassword.startsWith(PREHASHED);
+		String bcryptHash = prehashedHash ? encodedPassword.substring(PREHASHED.length()) : encodedPassword;
+		if (!BCRYPT.matcher(bcryptHash).matches()) {
+			return checkingNothing(rawPassword);
+		}
+		return new Work<>(bcryptKey(utf8), bcryptHash,
+				(computed) -> Bcrypt.equal(bcryptHash, computed) && longPassword == prehashedHash);
 	}
 
 	/**
-	 * Spends the work of one check and returns {@code false}: for an unknown account or a
-	 * password that no account can have.
+	 * The work of one check that never matches: for an unknown account or a password that
+	 * no account can have, so that the answer takes as long as any other.
 	 */
-	public boolean matchesNothing(CharSequence rawPassword) {
-		matches(rawPassword, this.dummyHash);
-		return false;
+	public Work<Boolean> checkingNothing(CharSequence rawPassword) {
+		byte[] utf8 = normalize(rawPassword).getBytes(StandardCharsets.UTF_8);
+		return new Work<>(bcryptKey(utf8), this.dummyHash, (computed) -> false);
+	}
+
+	@Override
+	public String encode(CharSequence rawPassword) {
+		return hashing(rawPassword).runHere();
 	}
 
 	@Override
 	public boolean matches(CharSequence rawPassword, String encodedPassword) {
-		if (encodedPassword.startsWith(TUTORIAL_MD5)) {
-			return matchesTutorialMd5(rawPassword, encodedPassword.substring(TUTORIAL_MD5.length()));
-		}
-		String password = normalize(rawPassword);
-		byte[] utf8 = password.getBytes(StandardCharsets.UTF_8);
-		boolean longPassword = utf8.length > BCRYPT_MAX_BYTES;
-		boolean prehashedHash = encodedPassword.startsWith(PREHASHED);
-		String bcryptHash = prehashedHash ? encodedPassword.substring(PREHASHED.length()) : encodedPassword;
-		boolean matches = this.bcrypt.matches(longPassword ? prehash(utf8) : password, bcryptHash);
-		return matches && longPassword == prehashedHash;
+		return checking(rawPassword, encodedPassword).runHere();
 	}
 
 	/**
@@ -103,21 +126,25 @@ public class PasswordHasher implements PasswordEncoder {
 		}
 		String bcryptHash = encodedPassword.startsWith(PREHASHED) ? encodedPassword.substring(PREHASHED.length())
 				: encodedPassword;
-		return this.bcrypt.upgradeEncoding(bcryptHash);
+		Matcher bcrypt = BCRYPT.matcher(bcryptHash);
+		return bcrypt.matches() && Integer.parseInt(bcrypt.group(1)) < this.cost;
 	}
 
 	/**
 	 * As the tutorial hashed: MD5 of the UTF-8 bytes as typed, compared in constant time.
 	 */
-	private boolean matchesTutorialMd5(CharSequence rawPassword, String md5Hex) {
+	private static boolean matchesTutorialMd5(CharSequence rawPassword, String md5Hex) {
 		byte[] expected = HexFormat.of().parseHex(md5Hex);
 		byte[] actual = digest("MD5", rawPassword.toString().getBytes(StandardCharsets.UTF_8));
-		this.bcrypt.matches(rawPassword, this.dummyHash);
 		return MessageDigest.isEqual(expected, actual);
 	}
 
-	private static String prehash(byte[] utf8) {
-		return Base64.getEncoder().encodeToString(digest("SHA-256", utf8));
+	private static byte[] bcryptKey(byte[] utf8) {
+		return (utf8.length <= BCRYPT_MAX_BYTES) ? utf8 : prehash(utf8);
+	}
+
+	private static byte[] prehash(byte[] utf8) {
+		return Base64.getEncoder().encode(digest("SHA-256", utf8));
 	}
 
 	private static byte[] digest(String algorithm, byte[] input) {
@@ -127,6 +154,27 @@ public class PasswordHasher implements PasswordEncoder {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every Java platform has " + algorithm, ex);
 		}
+	}
+
+	/**
+	 * One BCrypt computation, {@code Bcrypt.hash(key, salt)}, and what its result means.
+	 *
+	 * @param <T> what the work gives
+	 * @param key the password bytes BCrypt reads, at most 72
+	 * @param salt the salt, or the stored hash being checked
+	 * @param outcome turns the computed hash into the result
+	 */
+	public record Work<T>(byte[] key, String salt, Function<String, T> outcome) {
+
+		/** Runs the computation on the calling thread. */
+		public T runHere() {
+			return this.outcome.apply(Bcrypt.hash(this.key, this.salt));
+		}
+
+		<R> Work<R> then(Function<T, R> next) {
+			return new Work<>(this.key, this.salt, this.outcome.andThen(next));
+		}
+
 	}
 
 }

@@ -58,13 +58,13 @@ public class LoginService {
 				if (password.codePointCount(0, password.length()) > PasswordSettings.MAX_LENGTH) {
 					// No account has a password over the limit: refused before any
 					// lookup.
-					matches = hashing.run(() -> this.passwords.matchesNothing(password));
+					matches = hashing.run(this.passwords.checkingNothing(password));
 				}
 				else {
 					user = this.users.findByCanonicalUsername(name.canonical());
-					Optional<String> hash = user.map(User::getPasswordHash);
-					matches = hashing.run(() -> hash.map((stored) -> this.passwords.matches(password, stored))
-						.orElseGet(() -> this.passwords.matchesNothing(password)));
+					matches = hashing
+						.run(user.map((found) -> this.passwords.checking(password, found.getPasswordHash()))
+							.orElseGet(() -> this.passwords.checkingNothing(password)));
 				}
 			}
 			catch (Overloaded ex) {
@@ -107,7 +107,7 @@ public class LoginService {
 			return user;
 		}
 		try {
-			user.changePasswordHash(hashing.run(() -> this.passwords.encode(password)));
+			user.changePasswordHash(hashing.run(this.passwords.hashing(password)));
 			return this.users.save(user);
 		}
 		catch (Overloaded ex) {

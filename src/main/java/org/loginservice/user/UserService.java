@@ -76,7 +76,7 @@ public class UserService {
 			if (this.users.existsByCanonicalUsername(name.canonical())) {
 				throw taken(name, address);
 			}
-			String hash = hashing.run(() -> this.passwords.encode(password));
+			String hash = hashing.run(this.passwords.hashing(password));
 			User user = this.users.saveAndFlush(new User(name, hash, data, this.clock.instant()));
 			this.events.registration("created", name, address);
 			return user;
@@ -108,7 +108,7 @@ public class UserService {
 	 */
 	public void changePassword(User user, String password) {
 		try (HashingPool.Admission hashing = this.hashing.admit()) {
-			user.changePasswordHash(hashing.run(() -> this.passwords.encode(password)));
+			user.changePasswordHash(hashing.run(this.passwords.hashing(password)));
 			this.users.save(user);
 		}
 	}

@@ -4,13 +4,15 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.loginservice.HashingSettings;
 import org.loginservice.MutableClock;
+import org.loginservice.PasswordSettings;
+import org.loginservice.password.bcrypt.Bcrypt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -20,58 +22,56 @@ class HashingPoolTests {
 
 	private final MutableClock clock = new MutableClock();
 
-	private final HashingPool pool = new HashingPool(new HashingSettings(1, 1, Duration.ofSeconds(1)), this.clock,
-			new SimpleMeterRegistry());
+	private final PasswordHasher passwords = new PasswordHasher(new PasswordSettings(15, 3, 4));
 
-	private final CountDownLatch release = new CountDownLatch(1);
+	private final GatedHashes hashes = new GatedHashes();
+
+	private HashingPool pool = pool(1, 1);
 
 	@AfterEach
 	void stop() {
-		this.release.countDown();
+		this.hashes.release.countDown();
 		this.pool.destroy();
 	}
 
 	@Test
-	void runsWorkAndReturnsItsResult() {
+	void runsTheComputationAndGivesItsOutcome() {
+		this.hashes.release.countDown();
+		String hash;
 		try (HashingPool.Admission admission = this.pool.admit()) {
-			assertThat(admission.run(() -> 42)).isEqualTo(42);
+			hash = admission.run(this.passwords.hashing("correct horse battery"));
+		}
+		try (HashingPool.Admission admission = this.pool.admit()) {
+			assertThat(admission.run(this.passwords.checking("correct horse battery", hash))).isTrue();
 		}
 	}
 
 	@Test
 	void whenThreadsBusyAndQueueFullThenRefusedAtOnce() throws Exception {
-		CountDownLatch started = new CountDownLatch(1);
-		CompletableFuture<Boolean> busy = runAsync(() -> {
-			started.countDown();
-			return waitFor(this.release);
-		});
-		assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-		CompletableFuture<Boolean> queued = runAsync(() -> true);
+		CompletableFuture<String> busy = hashAsync("first");
+		assertThat(this.hashes.started.await(10, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<String> queued = hashAsync("second");
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.pool.waiting() == 1);
 
 		assertThatExceptionOfType(Overloaded.class).isThrownBy(this.pool::admit);
 
-		this.release.countDown();
-		assertThat(busy.get(10, TimeUnit.SECONDS)).isTrue();
-		assertThat(queued.get(10, TimeUnit.SECONDS)).isTrue();
+		this.hashes.release.countDown();
+		assertThat(busy.get(10, TimeUnit.SECONDS)).startsWith("$2b$04$");
+		assertThat(queued.get(10, TimeUnit.SECONDS)).startsWith("$2b$04$");
 		try (HashingPool.Admission admission = this.pool.admit()) {
-			assertThat(admission.run(() -> true)).isTrue();
+			assertThat(admission.run(this.passwords.hashing("third"))).startsWith("$2b$04$");
 		}
 	}
 
 	@Test
 	void whenWorkWaitedInQueueTooLongThenShedInsteadOfRun() throws Exception {
-		CountDownLatch started = new CountDownLatch(1);
-		runAsync(() -> {
-			started.countDown();
-			return waitFor(this.release);
-		});
-		assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-		CompletableFuture<Boolean> queued = runAsync(() -> true);
+		hashAsync("first");
+		assertThat(this.hashes.started.await(10, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<String> queued = hashAsync("second");
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.pool.waiting() == 1);
 
 		this.clock.advance(Duration.ofMillis(1001));
-		this.release.countDown();
+		this.hashes.release.countDown();
 
 		assertThat(queued).failsWithin(Duration.ofSeconds(10))
 			.withThrowableOfType(Exception.class)
@@ -79,22 +79,78 @@ class HashingPoolTests {
 			.isInstanceOf(Overloaded.class);
 	}
 
-	private CompletableFuture<Boolean> runAsync(Supplier<Boolean> work) {
+	@Test
+	void whenTwoWaitingThenComputedTogetherWithTheirOwnResults() throws Exception {
+		this.pool.destroy();
+		this.pool = pool(1, 2);
+		String stored = this.passwords.encode("correct horse battery");
+		CompletableFuture<String> busy = hashAsync("first");
+		assertThat(this.hashes.started.await(10, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<Boolean> right = checkAsync("correct horse battery", stored);
+		CompletableFuture<Boolean> wrong = checkAsync("correct horse battery!", stored);
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.pool.waiting() == 2);
+
+		this.hashes.release.countDown();
+
+		assertThat(busy.get(10, TimeUnit.SECONDS)).startsWith("$2b$04$");
+		assertThat(right.get(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(wrong.get(10, TimeUnit.SECONDS)).isFalse();
+		assertThat(this.hashes.pairs.get()).isEqualTo(1);
+	}
+
+	private HashingPool pool(int threads, int queue) {
+		return new HashingPool(new HashingSettings(threads, queue, Duration.ofSeconds(1)), this.clock,
+				new SimpleMeterRegistry(), this.hashes);
+	}
+
+	private CompletableFuture<String> hashAsync(String password) {
 		return CompletableFuture.supplyAsync(() -> {
 			try (HashingPool.Admission admission = this.pool.admit()) {
-				return admission.run(work);
+				return admission.run(this.passwords.hashing(password));
 			}
 		});
 	}
 
-	private static boolean waitFor(CountDownLatch latch) {
-		try {
-			return latch.await(30, TimeUnit.SECONDS);
+	private CompletableFuture<Boolean> checkAsync(String password, String hash) {
+		return CompletableFuture.supplyAsync(() -> {
+			try (HashingPool.Admission admission = this.pool.admit()) {
+				return admission.run(this.passwords.checking(password, hash));
+			}
+		});
+	}
+
+	/** Real BCrypt that holds every computation until released, counting pairs. */
+	private static final class GatedHashes implements HashingPool.Hashes {
+
+		final CountDownLatch started = new CountDownLatch(1);
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		final AtomicInteger pairs = new AtomicInteger();
+
+		@Override
+		public String one(byte[] key, String salt) {
+			this.started.countDown();
+			awaitRelease();
+			return Bcrypt.hash(key, salt);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
+
+		@Override
+		public String[] two(byte[] key1, String salt1, byte[] key2, String salt2) {
+			this.pairs.incrementAndGet();
+			awaitRelease();
+			return Bcrypt.hashPair(key1, salt1, key2, salt2);
 		}
+
+		private void awaitRelease() {
+			try {
+				this.release.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
 	}
 
 }

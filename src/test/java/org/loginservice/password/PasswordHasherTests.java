@@ -86,9 +86,17 @@ class PasswordHasherTests {
 	}
 
 	@Test
-	void matchesNothingNeverMatches() {
-		assertThat(this.hasher.matchesNothing("anything at all")).isFalse();
-		assertThat(this.hasher.matchesNothing("")).isFalse();
+	void checkingNothingNeverMatches() {
+		assertThat(this.hasher.checkingNothing("anything at all").runHere()).isFalse();
+		assertThat(this.hasher.checkingNothing("").runHere()).isFalse();
+	}
+
+	@Test
+	void storedHashThatIsNotBcryptNeverMatches() {
+		assertThat(this.hasher.matches("", "")).isFalse();
+		assertThat(this.hasher.matches("secret", "secret")).isFalse();
+		assertThat(this.hasher.matches("secret", "$2b$04$tooshort")).isFalse();
+		assertThat(this.hasher.upgradeEncoding("secret")).isFalse();
 	}
 
 }
