@@ -18,6 +18,11 @@ final class Ceilings {
 
 	/** Runs the work on every core for the given seconds; it must return true each time. */
 	static double perSecond(double seconds, BooleanSupplier work) throws InterruptedException {
+		return perSecond(seconds, 1, work);
+	}
+
+	/** As {@link #perSecond(double, BooleanSupplier)}, for work that does this many at once. */
+	static double perSecond(double seconds, int perCall, BooleanSupplier work) throws InterruptedException {
 		LongAdder done = new LongAdder();
 		long end = System.nanoTime() + (long) (seconds * 1e9);
 		ExecutorService pool = Executors.newFixedThreadPool(CORES);
@@ -28,7 +33,7 @@ final class Ceilings {
 					if (!work.getAsBoolean()) {
 						throw new IllegalStateException("the check failed");
 					}
-					done.increment();
+					done.add(perCall);
 				}
 			});
 		}
