@@ -23,7 +23,8 @@ public class Bench {
 
 	static final String PASSWORD = "violet-Quartz-river-92";
 
-	private static final int CLIENTS = 3 * Ceilings.CORES;
+	/** Enough to keep both lanes of every hashing thread busy, and as many waiting. */
+	private static final int CLIENTS = 4 * Ceilings.CORES;
 
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = new LinkedHashMap<>();

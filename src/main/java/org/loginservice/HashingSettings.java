@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * slower, so the rest wait in a short queue, and past that the request is shed with 503
  * at once instead of piling up threads.
  *
- * @param threads hashes computed at once; 0 means one per available core
+ * @param threads threads computing hashes, each up to two at once (in about the time of
+ * one); 0 means one per available core
  * @param queue hashes that may wait for a thread; 0 means twice the threads
  * @param maxQueueWait a hash that waited longer than this is shed rather than computed,
  * so every answer comes within about this plus one hash

@@ -59,7 +59,7 @@ public class HashingPool implements DisposableBean {
 
 	/** With other hashes than BCrypt's: for tests that hold a computation. */
 	HashingPool(HashingSettings settings, Clock clock, MeterRegistry meters, Hashes hashes) {
-		this.admissions = new Semaphore(settings.threadCount() + settings.queueCapacity());
+		this.admissions = new Semaphore(2 * settings.threadCount() + settings.queueCapacity());
 		this.maxQueueWait = settings.maxQueueWait();
 		this.clock = clock;
 		this.hashes = hashes;
@@ -75,7 +75,8 @@ public class HashingPool implements DisposableBean {
 	}
 
 	/**
-	 * Admits one request to hashing: a thread is free or a place in the queue is.
+	 * Admits one request to hashing: a thread has a free lane (each computes two at once)
+	 * or a place in the queue is.
 	 * @throws Overloaded if neither is
 	 */
 	public Admission admit() {
