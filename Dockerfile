@@ -7,13 +7,23 @@ RUN ./mvnw -B -q dependency:go-offline
 COPY src src
 RUN ./mvnw -B -q -DskipTests package
 
-FROM eclipse-temurin:17-jre
+# The jar targets Java 17 and runs on 25, whose AOT cache halves the start-up.
+FROM eclipse-temurin:25-jre
 RUN apt-get update \
 	&& apt-get install -y --no-install-recommends curl \
 	&& rm -rf /var/lib/apt/lists/* \
 	&& useradd --system --create-home --uid 10001 app
 WORKDIR /app
-COPY --from=build /src/target/login-service.jar login-service.jar
+# Extracted (the layout class data sharing needs), then one training start that stops
+# once the context is ready and writes the classes it loaded to app.aot.
+COPY --from=build /src/target/login-service.jar /tmp/login-service.jar
+ENV JVM_OPTIONS="-XX:+UseSerialGC -Xms64m -Xmx160m -Xss512k -Dspring.aot.enabled=true"
+RUN java -Djarmode=tools -jar /tmp/login-service.jar extract --destination /app \
+	&& rm /tmp/login-service.jar \
+	&& cd /tmp \
+	&& java $JVM_OPTIONS -XX:AOTCacheOutput=/app/app.aot -Dspring.context.exit=onRefresh \
+		-jar /app/login-service.jar --server.port=0 \
+	&& rm -rf /tmp/data
 # The H2 database lives in ./data: keep it on a volume so it outlives the container.
 RUN mkdir data && chown app:app data
 VOLUME /app/data
@@ -21,4 +31,4 @@ USER app
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
 	CMD curl -fsS http://127.0.0.1:8080/actuator/health/liveness || exit 1
-ENTRYPOINT ["java", "-jar", "login-service.jar"]
+ENTRYPOINT ["sh", "-c", "exec java $JVM_OPTIONS -XX:AOTCache=app.aot -jar login-service.jar \"$@\"", "login-service"]

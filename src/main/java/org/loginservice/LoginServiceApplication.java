@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.loginservice.user.ImportCommand;
 
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -33,6 +34,16 @@ public class LoginServiceApplication {
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	/**
+	 * The settings are bound and checked at start even with lazy initialization, so that
+	 * a wrong value stops the service at once instead of failing its first request.
+	 */
+	@Bean
+	static LazyInitializationExcludeFilter eagerSettings() {
+		return LazyInitializationExcludeFilter.forBeanTypes(CorsSettings.class, HashingSettings.class,
+				PasswordSettings.class, SessionSettings.class, ThrottleSettings.class);
 	}
 
 }
