@@ -3,7 +3,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiPredicate;
 import java.util.function.BooleanSupplier;
+
+import org.loginservice.password.PasswordHasher;
+import org.loginservice.password.bcrypt.Bcrypt;
 
 /**
  * Raw BCrypt speed outside the service: how many times the work completes per second
@@ -40,6 +44,23 @@ final class Ceilings {
 		pool.shutdown();
 		pool.awaitTermination((long) seconds + 120, TimeUnit.SECONDS);
 		return done.sum() / ((System.nanoTime() - start) / 1e9);
+	}
+
+	/** Two checks at once, as the service's hashing threads run them when two wait. */
+	static BooleanSupplier twoChecks(PasswordHasher hasher, String password, String hash) {
+		return () -> both(hasher.checking(password, hash), hasher.checking(password, hash),
+				(first, second) -> first && second);
+	}
+
+	/** Two new hashes at once, as the service's hashing threads run them when two wait. */
+	static BooleanSupplier twoHashes(PasswordHasher hasher, String password) {
+		return () -> both(hasher.hashing(password), hasher.hashing(password),
+				(first, second) -> first.startsWith("$2b$") && second.startsWith("$2b$"));
+	}
+
+	private static <T> boolean both(PasswordHasher.Work<T> first, PasswordHasher.Work<T> second, BiPredicate<T, T> ok) {
+		String[] hashes = Bcrypt.hashPair(first.key(), first.salt(), second.key(), second.salt());
+		return ok.test(first.outcome().apply(hashes[0]), second.outcome().apply(hashes[1]));
 	}
 
 	/** Checks per second of the C BCrypt behind Python's bcrypt package, one process per core. */

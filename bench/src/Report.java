@@ -53,7 +53,8 @@ final class Report {
 				get("login_p50_ms_at_1000000"), p99Many, 100 * (p99Many / p99Few - 1)), "within 10 %",
 				met(Math.abs(p99Many / p99Few - 1) <= 0.10));
 		double startup = get("startup_ms_to_first_answer") / 1000;
-		row("start-up to the first answer", String.format("%.2f s", startup), "<= 2 s", met(startup <= 2));
+		row("start-up to the first answer, median of 5 (all, ms)",
+				String.format("%.2f s (%s)", startup, this.figures.get("startup_ms_all")), "<= 2 s", met(startup <= 2));
 		row("resident memory after the run (the larger of the two services)", rss + " MB", "<= 200 MB",
 				met(rss <= 200));
 	}
