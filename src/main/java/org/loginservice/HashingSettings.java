@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param threads threads computing hashes, each up to two at once (in about the time of
  * one); 0 means one per available core
- * @param queue hashes that may wait for a thread; 0 means twice the threads
+ * @param queue hashes that may wait beyond what the threads can take; 0 means twice the
+ * threads
  * @param maxQueueWait a hash that waited longer than this is shed rather than computed,
  * so every answer comes within about this plus one hash
  */

@@ -52,6 +52,8 @@ public class HashingPool implements DisposableBean {
 
 	private final Hashes hashes;
 
+	private volatile boolean stopped;
+
 	@Autowired
 	public HashingPool(HashingSettings settings, Clock clock, MeterRegistry meters) {
 		this(settings, clock, meters, Hashes.BCRYPT);
@@ -75,12 +77,12 @@ public class HashingPool implements DisposableBean {
 	}
 
 	/**
-	 * Admits one request to hashing: a thread has a free lane (each computes two at once)
-	 * or a place in the queue is.
+	 * Admits one request to hashing: there is room for it among the computations running
+	 * or waiting, twice the threads (each computes two at once) plus the queue.
 	 * @throws Overloaded if neither is
 	 */
 	public Admission admit() {
-		if (!this.admissions.tryAcquire()) {
+		if (this.stopped || !this.admissions.tryAcquire()) {
 			throw new Overloaded();
 		}
 		return new Admission();
@@ -91,14 +93,21 @@ public class HashingPool implements DisposableBean {
 		return this.queue.size();
 	}
 
+	/**
+	 * Stops the threads and sheds whatever still waits, so that no caller waits for ever.
+	 */
 	@Override
 	public void destroy() {
+		this.stopped = true;
 		this.threads.forEach(Thread::interrupt);
+		for (Job job = this.queue.poll(); job != null; job = this.queue.poll()) {
+			job.result().completeExceptionally(new Overloaded());
+		}
 	}
 
 	private void work() {
 		try {
-			while (true) {
+			while (!this.stopped) {
 				Job first = this.queue.take();
 				Job second = this.queue.poll();
 				List<Job> jobs = new ArrayList<>(2);
@@ -126,23 +135,38 @@ public class HashingPool implements DisposableBean {
 
 	private void run(List<Job> jobs) {
 		long start = System.nanoTime();
-		try {
-			if (jobs.size() == 1) {
-				Job job = jobs.get(0);
-				job.result().complete(this.hashes.one(job.key(), job.salt()));
-			}
-			else if (jobs.size() == 2) {
-				Job a = jobs.get(0);
-				Job b = jobs.get(1);
+		if (jobs.size() == 2) {
+			Job a = jobs.get(0);
+			Job b = jobs.get(1);
+			try {
 				String[] both = this.hashes.two(a.key(), a.salt(), b.key(), b.salt());
 				a.result().complete(both[0]);
 				b.result().complete(both[1]);
 			}
+			catch (Throwable ex) {
+				// One bad computation must not fail its partner: each alone, as if
+				// unpaired.
+				runAlone(a);
+				runAlone(b);
+			}
 		}
-		catch (RuntimeException ex) {
-			jobs.forEach((job) -> job.result().completeExceptionally(ex));
+		else if (jobs.size() == 1) {
+			runAlone(jobs.get(0));
 		}
 		jobs.forEach((job) -> this.hashing.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+	}
+
+	/**
+	 * Completes the job whatever happens, so that its caller never waits for ever and the
+	 * thread lives on to take the next.
+	 */
+	private void runAlone(Job job) {
+		try {
+			job.result().complete(this.hashes.one(job.key(), job.salt()));
+		}
+		catch (Throwable ex) {
+			job.result().completeExceptionally(ex);
+		}
 	}
 
 	/** A request's place in the pool, held until it is closed. */
@@ -160,6 +184,9 @@ public class HashingPool implements DisposableBean {
 		public <T> T run(PasswordHasher.Work<T> work) {
 			Job job = new Job(work.key(), work.salt(), HashingPool.this.clock.instant(), new CompletableFuture<>());
 			HashingPool.this.queue.add(job);
+			if (HashingPool.this.stopped) {
+				job.result().completeExceptionally(new Overloaded());
+			}
 			try {
 				return work.outcome().apply(job.result().get());
 			}

@@ -35,7 +35,7 @@ class HashingPoolTests {
 	}
 
 	@Test
-	void runsTheComputationAndGivesItsOutcome() {
+	void runWhenFreeThenGivesTheComputationsOutcome() {
 		this.hashes.release.countDown();
 		String hash;
 		try (HashingPool.Admission admission = this.pool.admit()) {
@@ -100,6 +100,72 @@ class HashingPoolTests {
 		assertThat(right.get(10, TimeUnit.SECONDS)).isTrue();
 		assertThat(wrong.get(10, TimeUnit.SECONDS)).isFalse();
 		assertThat(this.hashes.pairs.get()).isEqualTo(1);
+	}
+
+	@Test
+	void whenOneOfAPairFailsThenOnlyItFails() throws Exception {
+		this.pool.destroy();
+		this.pool = pool(1, 2);
+		CompletableFuture<String> busy = hashAsync("first");
+		assertThat(this.hashes.started.await(10, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<String> broken = CompletableFuture.supplyAsync(() -> {
+			try (HashingPool.Admission admission = this.pool.admit()) {
+				return admission.run(new PasswordHasher.Work<>(new byte[] { 'x' }, "not a salt", (hash) -> hash));
+			}
+		});
+		CompletableFuture<String> good = hashAsync("second");
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.pool.waiting() == 2);
+
+		this.hashes.release.countDown();
+
+		assertThat(busy.get(10, TimeUnit.SECONDS)).startsWith("$2b$04$");
+		assertThat(good.get(10, TimeUnit.SECONDS)).startsWith("$2b$04$");
+		assertThat(broken).failsWithin(Duration.ofSeconds(10))
+			.withThrowableOfType(Exception.class)
+			.havingCause()
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void whenComputationThrowsErrorThenCallerGetsItAndThreadLivesOn() throws Exception {
+		this.pool.destroy();
+		AtomicInteger calls = new AtomicInteger();
+		this.pool = new HashingPool(new HashingSettings(1, 1, Duration.ofSeconds(1)), this.clock,
+				new SimpleMeterRegistry(), new HashingPool.Hashes() {
+
+					@Override
+					public String one(byte[] key, String salt) {
+						if (calls.incrementAndGet() == 1) {
+							throw new StackOverflowError();
+						}
+						return Bcrypt.hash(key, salt);
+					}
+
+					@Override
+					public String[] two(byte[] key1, String salt1, byte[] key2, String salt2) {
+						return Bcrypt.hashPair(key1, salt1, key2, salt2);
+					}
+
+				});
+
+		assertThat(hashAsync("first")).failsWithin(Duration.ofSeconds(10));
+		assertThat(hashAsync("second").get(10, TimeUnit.SECONDS)).startsWith("$2b$04$");
+	}
+
+	@Test
+	void whenStoppedThenWaitingWorkIsShedAndNothingMoreAdmitted() throws Exception {
+		hashAsync("first");
+		assertThat(this.hashes.started.await(10, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<String> queued = hashAsync("second");
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.pool.waiting() == 1);
+
+		this.pool.destroy();
+
+		assertThat(queued).failsWithin(Duration.ofSeconds(10))
+			.withThrowableOfType(Exception.class)
+			.havingCause()
+			.isInstanceOf(Overloaded.class);
+		assertThatExceptionOfType(Overloaded.class).isThrownBy(this.pool::admit);
 	}
 
 	private HashingPool pool(int threads, int queue) {
