@@ -89,7 +89,7 @@ public class PasswordHasher implements PasswordEncoder {
 		boolean longPassword = utf8.length > BCRYPT_MAX_BYTES;
 		boolean prehashedHash = encodedPassword.startsWith(PREHASHED);
 		String bcryptHash = prehashedHash ? encodedPassword.substring(PREHASHED.length()) : encodedPassword;
-		if (!BCRYPT.matcher(bcryptHash).matches()) {
+		if (!isBcrypt(bcryptHash)) {
 			return checkingNothing(rawPassword);
 		}
 		return new Work<>(bcryptKey(utf8), bcryptHash,
@@ -126,8 +126,21 @@ public class PasswordHasher implements PasswordEncoder {
 		}
 		String bcryptHash = encodedPassword.startsWith(PREHASHED) ? encodedPassword.substring(PREHASHED.length())
 				: encodedPassword;
+		return isBcrypt(bcryptHash) && cost(bcryptHash) < this.cost;
+	}
+
+	/** A BCrypt hash at a cost that can be computed (4 to 31). */
+	private static boolean isBcrypt(String hash) {
+		if (!BCRYPT.matcher(hash).matches()) {
+			return false;
+		}
+		int cost = cost(hash);
+		return cost >= 4 && cost <= 31;
+	}
+
+	private static int cost(String bcryptHash) {
 		Matcher bcrypt = BCRYPT.matcher(bcryptHash);
-		return bcrypt.matches() && Integer.parseInt(bcrypt.group(1)) < this.cost;
+		return bcrypt.matches() ? Integer.parseInt(bcrypt.group(1)) : -1;
 	}
 
 	/**

@@ -86,16 +86,19 @@ class PasswordHasherTests {
 	}
 
 	@Test
-	void checkingNothingNeverMatches() {
+	void checkingNothingWhenAnyPasswordThenFalse() {
 		assertThat(this.hasher.checkingNothing("anything at all").runHere()).isFalse();
 		assertThat(this.hasher.checkingNothing("").runHere()).isFalse();
 	}
 
 	@Test
-	void storedHashThatIsNotBcryptNeverMatches() {
+	void matchesWhenStoredHashIsNotComputableBcryptThenFalse() {
 		assertThat(this.hasher.matches("", "")).isFalse();
 		assertThat(this.hasher.matches("secret", "secret")).isFalse();
 		assertThat(this.hasher.matches("secret", "$2b$04$tooshort")).isFalse();
+		String valid = this.hasher.encode("secret");
+		assertThat(this.hasher.matches("secret", valid.replace("$2b$04$", "$2b$00$"))).isFalse();
+		assertThat(this.hasher.matches("secret", valid.replace("$2b$04$", "$2b$32$"))).isFalse();
 		assertThat(this.hasher.upgradeEncoding("secret")).isFalse();
 	}
 
