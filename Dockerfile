@@ -16,10 +16,10 @@ RUN apt-get update \
 WORKDIR /app
 # Extracted (the layout class data sharing needs), then one training start that stops
 # once the context is ready and writes the classes it loaded to app.aot.
-COPY --from=build /src/target/login-service.jar /tmp/login-service.jar
+# Keep JVM_OPTIONS the same in training and at run time, or the cache may go unused.
 ENV JVM_OPTIONS="-XX:+UseSerialGC -Xms64m -Xmx160m -Xss512k -Dspring.aot.enabled=true"
-RUN java -Djarmode=tools -jar /tmp/login-service.jar extract --destination /app \
-	&& rm /tmp/login-service.jar \
+RUN --mount=type=bind,from=build,source=/src/target,target=/build \
+	java -Djarmode=tools -jar /build/login-service.jar extract --destination /app \
 	&& cd /tmp \
 	&& java $JVM_OPTIONS -XX:AOTCacheOutput=/app/app.aot -Dspring.context.exit=onRefresh \
 		-jar /app/login-service.jar --server.port=0 \
@@ -31,4 +31,4 @@ USER app
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
 	CMD curl -fsS http://127.0.0.1:8080/actuator/health/liveness || exit 1
-ENTRYPOINT ["sh", "-c", "exec java $JVM_OPTIONS -XX:AOTCache=app.aot -jar login-service.jar \"$@\"", "login-service"]
+ENTRYPOINT ["sh", "-c", "exec java $JVM_OPTIONS -XX:AOTCache=/app/app.aot -jar /app/login-service.jar \"$@\"", "login-service"]

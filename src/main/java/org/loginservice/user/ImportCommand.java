@@ -46,6 +46,10 @@ public final class ImportCommand {
 			return 2;
 		}
 		String[] options = Arrays.stream(args).filter((arg) -> arg.startsWith("--")).toArray(String[]::new);
+		// The build-time (AOT) bean definitions describe the web service; this context
+		// has
+		// no web server, so it is always made the ordinary way.
+		System.setProperty("spring.aot.enabled", "false");
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LoginServiceApplication.class)
 			.web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
