@@ -1,7 +1,10 @@
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiPredicate;
 import java.util.function.BooleanSupplier;
@@ -31,18 +34,26 @@ final class Ceilings {
 		long end = System.nanoTime() + (long) (seconds * 1e9);
 		ExecutorService pool = Executors.newFixedThreadPool(CORES);
 		long start = System.nanoTime();
+		List<Future<?>> threads = new ArrayList<>();
 		for (int i = 0; i < CORES; i++) {
-			pool.submit(() -> {
+			threads.add(pool.submit(() -> {
 				while (System.nanoTime() < end) {
 					if (!work.getAsBoolean()) {
 						throw new IllegalStateException("the check failed");
 					}
 					done.add(perCall);
 				}
-			});
+			}));
 		}
 		pool.shutdown();
-		pool.awaitTermination((long) seconds + 120, TimeUnit.SECONDS);
+		for (Future<?> thread : threads) {
+			try {
+				thread.get();
+			}
+			catch (ExecutionException ex) {
+				throw new IllegalStateException("a raw BCrypt run failed", ex.getCause());
+			}
+		}
 		return done.sum() / ((System.nanoTime() - start) / 1e9);
 	}
 

@@ -7,7 +7,8 @@ import java.util.Arrays;
 
 /**
  * bcrypt password hashing, producing exactly the strings that Spring Security's
- * {@code BCrypt} produces (checked against it by {@code BcryptTests}), but faster: see
+ * {@code BCrypt} produces (checked against it by {@code BcryptSpringEquivalenceTests} and
+ * the published vectors in {@code BcryptVectorTests}), but faster: see
  * {@link EksBlowfish} for why.
  *
  * <p>
@@ -85,7 +86,7 @@ public final class Bcrypt {
 	 */
 	public static boolean check(byte[] password, String hash) {
 		Prepared p = prepare(password, hash, true);
-		return matches(hash, p.hash(EksBlowfish.crypt(p.setup())));
+		return equal(hash, p.hash(EksBlowfish.crypt(p.setup())));
 	}
 
 	/**
@@ -119,10 +120,6 @@ public final class Bcrypt {
 	 * @return whether they are the same
 	 */
 	public static boolean equal(String stored, String computed) {
-		return matches(stored, computed);
-	}
-
-	private static boolean matches(String stored, String computed) {
 		return MessageDigest.isEqual(stored.getBytes(StandardCharsets.UTF_8),
 				computed.getBytes(StandardCharsets.UTF_8));
 	}
