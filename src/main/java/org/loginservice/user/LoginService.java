@@ -107,8 +107,10 @@ public class LoginService {
 			return user;
 		}
 		try {
-			user.changePasswordHash(hashing.run(this.passwords.hashing(password)));
-			return this.users.save(user);
+			String hash = hashing.run(this.passwords.hashing(password));
+			this.users.updatePasswordHash(user.getId(), hash);
+			user.changePasswordHash(hash);
+			return user;
 		}
 		catch (Overloaded ex) {
 			return user;

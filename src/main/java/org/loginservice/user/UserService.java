@@ -108,8 +108,9 @@ public class UserService {
 	 */
 	public void changePassword(User user, String password) {
 		try (HashingPool.Admission hashing = this.hashing.admit()) {
-			user.changePasswordHash(hashing.run(this.passwords.hashing(password)));
-			this.users.save(user);
+			String hash = hashing.run(this.passwords.hashing(password));
+			this.users.updatePasswordHash(user.getId(), hash);
+			user.changePasswordHash(hash);
 		}
 	}
 

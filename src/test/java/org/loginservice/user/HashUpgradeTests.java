@@ -24,6 +24,12 @@ class HashUpgradeTests extends ApiTest {
 	@Autowired
 	private UserRepository users;
 
+	@Autowired
+	private UserService accounts;
+
+	@Autowired
+	private PasswordHasher passwords;
+
 	@Test
 	void loginRehashesAPasswordHashedAtALowerCost() {
 		String name = uniqueName("upgrade");
@@ -46,6 +52,23 @@ class HashUpgradeTests extends ApiTest {
 		login(name).then().statusCode(200);
 
 		assertThat(storedHash(name)).isEqualTo(hash);
+	}
+
+	@Test
+	void changePasswordWhenDataChangedSinceTheAccountWasLoadedThenKeepsTheNewData() {
+		String name = uniqueName("stale");
+		api().post("/register?username={u}&password={p}&data=old", name, PASSWORD).then().statusCode(201);
+		User loaded = stored(name);
+
+		this.accounts.changeData(loaded.getId(), "new");
+		this.accounts.changePassword(loaded, "another-Quartz-river-93");
+
+		assertThat(stored(name).getData()).isEqualTo("new");
+		assertThat(this.passwords.matches("another-Quartz-river-93", stored(name).getPasswordHash())).isTrue();
+	}
+
+	private User stored(String name) {
+		return this.users.findByCanonicalUsername(Username.of(name).canonical()).orElseThrow();
 	}
 
 	private String storedHash(String name) {
