@@ -69,6 +69,17 @@ public class PasswordHasher implements PasswordEncoder {
 		return Normalizer.normalize(password, Normalizer.Form.NFKC);
 	}
 
+	/**
+	 * Whether no account can have this password: over
+	 * {@value PasswordSettings#MAX_LENGTH} characters as the policy counts them, after
+	 * NFKC. (Normalizing only when the typed form is over the limit too keeps this off
+	 * the common path.)
+	 */
+	public static boolean overLimit(String password) {
+		return password.codePointCount(0, password.length()) > PasswordSettings.MAX_LENGTH
+				&& normalize(password).codePoints().count() > PasswordSettings.MAX_LENGTH;
+	}
+
 	/** Hashing a new password, with a fresh salt at the configured cost. */
 	public Work<String> hashing(CharSequence rawPassword) {
 		byte[] utf8 = normalize(rawPassword).getBytes(StandardCharsets.UTF_8);

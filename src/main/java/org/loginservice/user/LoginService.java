@@ -2,7 +2,6 @@ package org.loginservice.user;
 
 import java.util.Optional;
 
-import org.loginservice.PasswordSettings;
 import org.loginservice.password.HashingPool;
 import org.loginservice.password.Overloaded;
 import org.loginservice.password.PasswordHasher;
@@ -55,7 +54,7 @@ public class LoginService {
 			Optional<User> user = Optional.empty();
 			boolean matches;
 			try {
-				if (password.codePointCount(0, password.length()) > PasswordSettings.MAX_LENGTH) {
+				if (PasswordHasher.overLimit(password)) {
 					// No account has a password over the limit: refused before any
 					// lookup.
 					matches = hashing.run(this.passwords.checkingNothing(password));

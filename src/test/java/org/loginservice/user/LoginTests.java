@@ -132,6 +132,15 @@ class LoginTests extends ApiTest {
 	}
 
 	@Test
+	void loginWhenPasswordIsOverTheLimitAsTypedButNotAfterNormalizingThenOk() {
+		// 130 decomposed accents: 260 code points typed, 130 after NFKC.
+		String password = "violet-Quartz-river-92 " + "e\u0301".repeat(130);
+		String name = registered("decomposed", password, "");
+
+		login(name, password).then().statusCode(200);
+	}
+
+	@Test
 	void loginWhenFieldsMissingThenBadRequest() {
 		api().get("/login?username=someone")
 			.then()
