@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,14 +53,15 @@ public class PasswordHasher implements PasswordEncoder {
 	private final SecureRandom random = new SecureRandom();
 
 	/**
-	 * A real hash at the configured cost, checked when there is no account to check
-	 * against, so that every check costs the same.
+	 * A salt at the configured cost, hashed with when there is no account to check
+	 * against, so that every check costs the same: BCrypt's work depends only on the cost
+	 * that its salt names, and {@link Bcrypt} always does all of it.
 	 */
-	private final String dummyHash;
+	private final String dummySalt;
 
 	public PasswordHasher(PasswordSettings settings) {
 		this.cost = settings.bcryptCost();
-		this.dummyHash = hashing(UUID.randomUUID().toString()).runHere();
+		this.dummySalt = Bcrypt.salt(this.cost, this.random);
 	}
 
 	/** The form in which a password is measured, hashed and compared. */
@@ -82,7 +82,7 @@ public class PasswordHasher implements PasswordEncoder {
 
 	/** Hashing a new password, with a fresh salt at the configured cost. */
 	public Work<String> hashing(CharSequence rawPassword) {
-		byte[] utf8 = normalize(rawPassword).getBytes(StandardCharsets.UTF_8);
+		byte[] utf8 = utf8(rawPassword);
 		String salt = Bcrypt.salt(this.cost, this.random);
 		if (utf8.length <= BCRYPT_MAX_BYTES) {
 			return new Work<>(utf8, salt, Function.identity());
@@ -94,13 +94,14 @@ public class PasswordHasher implements PasswordEncoder {
 	public Work<Boolean> checking(CharSequence rawPassword, String encodedPassword) {
 		if (encodedPassword.startsWith(TUTORIAL_MD5)) {
 			boolean matches = matchesTutorialMd5(rawPassword, encodedPassword.substring(TUTORIAL_MD5.length()));
-			return checkingNothing(rawPassword).then((nothing) -> matches);
+			Work<Boolean> dummy = checkingNothing(rawPassword);
+			return new Work<>(dummy.key(), dummy.salt(), (computed) -> matches);
 		}
-		byte[] utf8 = normalize(rawPassword).getBytes(StandardCharsets.UTF_8);
+		byte[] utf8 = utf8(rawPassword);
 		boolean longPassword = utf8.length > BCRYPT_MAX_BYTES;
 		boolean prehashedHash = encodedPassword.startsWith(PREHASHED);
-		String bcryptHash = prehashedHash ? encodedPassword.substring(PREHASHED.length()) : encodedPassword;
-		if (!isBcrypt(bcryptHash)) {
+		String bcryptHash = withoutMark(encodedPassword);
+		if (cost(bcryptHash) < 0) {
 			return checkingNothing(rawPassword);
 		}
 		return new Work<>(bcryptKey(utf8), bcryptHash,
@@ -112,8 +113,7 @@ public class PasswordHasher implements PasswordEncoder {
 	 * no account can have, so that the answer takes as long as any other.
 	 */
 	public Work<Boolean> checkingNothing(CharSequence rawPassword) {
-		byte[] utf8 = normalize(rawPassword).getBytes(StandardCharsets.UTF_8);
-		return new Work<>(bcryptKey(utf8), this.dummyHash, (computed) -> false);
+		return new Work<>(bcryptKey(utf8(rawPassword)), this.dummySalt, (computed) -> false);
 	}
 
 	@Override
@@ -135,23 +135,25 @@ public class PasswordHasher implements PasswordEncoder {
 		if (encodedPassword.startsWith(TUTORIAL_MD5)) {
 			return true;
 		}
-		String bcryptHash = encodedPassword.startsWith(PREHASHED) ? encodedPassword.substring(PREHASHED.length())
-				: encodedPassword;
-		return isBcrypt(bcryptHash) && cost(bcryptHash) < this.cost;
+		int stored = cost(withoutMark(encodedPassword));
+		return stored >= 0 && stored < this.cost;
 	}
 
-	/** A BCrypt hash at a cost that can be computed (4 to 31). */
-	private static boolean isBcrypt(String hash) {
-		if (!BCRYPT.matcher(hash).matches()) {
-			return false;
-		}
-		int cost = cost(hash);
-		return cost >= 4 && cost <= 31;
-	}
-
+	/**
+	 * The cost of a BCrypt hash, or -1 if it is not one that can be computed (4 to 31).
+	 */
 	private static int cost(String bcryptHash) {
 		Matcher bcrypt = BCRYPT.matcher(bcryptHash);
-		return bcrypt.matches() ? Integer.parseInt(bcrypt.group(1)) : -1;
+		int cost = bcrypt.matches() ? Integer.parseInt(bcrypt.group(1)) : -1;
+		return (cost >= 4 && cost <= 31) ? cost : -1;
+	}
+
+	private static String withoutMark(String encodedPassword) {
+		return encodedPassword.startsWith(PREHASHED) ? encodedPassword.substring(PREHASHED.length()) : encodedPassword;
+	}
+
+	private static byte[] utf8(CharSequence rawPassword) {
+		return normalize(rawPassword).getBytes(StandardCharsets.UTF_8);
 	}
 
 	/**
@@ -193,10 +195,6 @@ public class PasswordHasher implements PasswordEncoder {
 		/** Runs the computation on the calling thread. */
 		public T runHere() {
 			return this.outcome.apply(Bcrypt.hash(this.key, this.salt));
-		}
-
-		<R> Work<R> then(Function<T, R> next) {
-			return new Work<>(this.key, this.salt, this.outcome.andThen(next));
 		}
 
 	}

@@ -89,6 +89,8 @@ class PasswordHasherTests {
 	void checkingNothingWhenAnyPasswordThenFalse() {
 		assertThat(this.hasher.checkingNothing("anything at all").runHere()).isFalse();
 		assertThat(this.hasher.checkingNothing("").runHere()).isFalse();
+		assertThat(this.hasher.checkingNothing("anything").salt()).as("a full check at the configured cost")
+			.startsWith("$2b$04$");
 	}
 
 	@Test
