@@ -7,6 +7,7 @@ import org.loginservice.user.ImportCommand;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -42,8 +43,7 @@ public class LoginServiceApplication {
 	 */
 	@Bean
 	static LazyInitializationExcludeFilter eagerSettings() {
-		return LazyInitializationExcludeFilter.forBeanTypes(CorsSettings.class, HashingSettings.class,
-				PasswordSettings.class, SessionSettings.class, ThrottleSettings.class);
+		return (name, definition, type) -> type.isAnnotationPresent(ConfigurationProperties.class);
 	}
 
 }
