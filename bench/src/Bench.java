@@ -38,7 +38,7 @@ public class Bench {
 		String java = options.get("java");
 		String jvm = options.get("jvm");
 		Path jar = Path.of(options.get("jar"));
-		Path work = Files.createTempDirectory("login-bench");
+		Path work = Files.createDirectories(Path.of("target/bench/work"));
 		String[] serviceArgs = { "--auth.password.bcrypt-cost=" + cost,
 				"--auth.throttle.registrations-per-address=1000000000" };
 

@@ -30,7 +30,7 @@ public class Flood {
 		String hash = hasher.encode(PASSWORD);
 		double ceiling = Ceilings.perSecond(Math.min(seconds, 10), 2, Ceilings.twoChecks(hasher, PASSWORD, hash));
 
-		Path folder = Files.createTempDirectory("login-flood");
+		Path folder = Files.createDirectories(Path.of("target/bench/flood"));
 		try (Service service = Service.start(java, "", jar, folder, "--auth.password.bcrypt-cost=" + cost,
 				"--auth.throttle.registrations-per-address=1000000000")) {
 			String base = service.base;

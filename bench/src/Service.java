@@ -20,11 +20,8 @@ final class Service implements AutoCloseable {
 
 	private final Process process;
 
-	private final Path folder;
-
-	private Service(Process process, Path folder, String base, long startupMillis) {
+	private Service(Process process, String base, long startupMillis) {
 		this.process = process;
-		this.folder = folder;
 		this.base = base;
 		this.startupMillis = startupMillis;
 	}
@@ -52,20 +49,24 @@ final class Service implements AutoCloseable {
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 			.start();
 		String base = "http://127.0.0.1:" + port;
-		while (true) {
-			try {
-				if (Http.get(base + "/").statusCode() == 200) {
-					break;
-				}
+		long deadline = start + TimeUnit.SECONDS.toNanos(120);
+		while (!answers(base)) {
+			if (!process.isAlive() || System.nanoTime() > deadline) {
+				process.destroyForcibly();
+				throw new IllegalStateException("the service did not answer: " + Files.readString(log));
 			}
-			catch (IllegalStateException ex) {
-				if (!process.isAlive()) {
-					throw new IllegalStateException("the service exited: " + Files.readString(log));
-				}
-				Thread.sleep(10);
-			}
+			Thread.sleep(10);
 		}
-		return new Service(process, folder, base, (System.nanoTime() - start) / 1_000_000);
+		return new Service(process, base, (System.nanoTime() - start) / 1_000_000);
+	}
+
+	private static boolean answers(String base) {
+		try {
+			return Http.get(base + "/").statusCode() == 200;
+		}
+		catch (IllegalStateException ex) {
+			return false;
+		}
 	}
 
 	/** Resident memory of the process (VmRSS), in MiB. */
@@ -121,10 +122,6 @@ final class Service implements AutoCloseable {
 			}
 		}
 		return (System.nanoTime() - start) / 1_000_000;
-	}
-
-	Path folder() {
-		return this.folder;
 	}
 
 }
