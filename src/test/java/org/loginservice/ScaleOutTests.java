@@ -106,14 +106,16 @@ class ScaleOutTests {
 
 	@Test
 	void killingOneInstanceLosesNothingItAcknowledged() throws Exception {
-		ServiceProcess.Server three = serve("three");
 		List<String> names = new ArrayList<>();
-		for (int i = 0; i < 10; i++) {
-			register(three, "victim" + i).then().statusCode(201);
-			names.add("victim" + i);
+		String token;
+		try (ServiceProcess.Server three = serve("three")) {
+			for (int i = 0; i < 10; i++) {
+				register(three, "victim" + i).then().statusCode(201);
+				names.add("victim" + i);
+			}
+			token = login(three, "victim0", PASSWORD).then().statusCode(200).extract().path("token");
+			three.kill();
 		}
-		String token = login(three, "victim0", PASSWORD).then().statusCode(200).extract().path("token");
-		three.kill();
 
 		for (String name : names) {
 			login(two, name, PASSWORD).then().statusCode(200);

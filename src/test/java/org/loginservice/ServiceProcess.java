@@ -39,8 +39,13 @@ public final class ServiceProcess {
 	 */
 	public int run(String... args) throws IOException, InterruptedException {
 		Process process = start(args);
-		assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("command still running; see %s", this.log).isTrue();
-		return process.exitValue();
+		try {
+			assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("command still running; see %s", this.log).isTrue();
+			return process.exitValue();
+		}
+		finally {
+			process.destroyForcibly();
+		}
 	}
 
 	/** Starts the web service on a free port and waits until it answers. */
@@ -48,17 +53,24 @@ public final class ServiceProcess {
 		int port = freePort();
 		List<String> all = new ArrayList<>(List.of("--server.port=" + port, "--auth.password.bcrypt-cost=4"));
 		all.addAll(List.of(args));
-		Process process = start(all.toArray(String[]::new));
-		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-			assertThat(process.isAlive()).as("service exited early:%n%s", output()).isTrue();
-			try {
-				return RestAssured.given().port(port).get("/").statusCode() == 200;
-			}
-			catch (Exception ex) {
-				return false;
-			}
-		});
-		return new Server(process, port);
+		Server server = new Server(start(all.toArray(String[]::new)), port);
+		try {
+			await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+				assertThat(server.process().isAlive()).as("service exited early:%n%s", output()).isTrue();
+				try {
+					return RestAssured.given().port(port).get("/").statusCode() == 200;
+				}
+				catch (Exception ex) {
+					return false;
+				}
+			});
+			return server;
+		}
+		catch (RuntimeException | Error ex) {
+			// A service that never answered must not outlive the test, holding its port.
+			server.process().destroyForcibly();
+			throw ex;
+		}
 	}
 
 	/** Everything the processes printed. */
