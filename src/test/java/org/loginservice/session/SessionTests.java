@@ -1,5 +1,9 @@
 package org.loginservice.session;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -174,7 +178,7 @@ class SessionTests extends ApiTest {
 	}
 
 	@Test
-	void changePasswordNeedsTheCurrentOneAndAGoodNewOne() {
+	void changePasswordNeedsTheCurrentOneAndAGoodNewOne() throws Exception {
 		String name = registered("");
 		String token = token(name);
 
@@ -187,6 +191,8 @@ class SessionTests extends ApiTest {
 		changePassword(token, PASSWORD, name + "-Xq7-long-enough").then()
 			.statusCode(400)
 			.body("errors.detail", org.hamcrest.Matchers.hasItem("must not contain your username"));
+		assertThat(bodilessPost("/me/password", token)).as("no body, no Content-Type: missing, not unsupported")
+			.isEqualTo(400);
 		login(name, PASSWORD).then().statusCode(200);
 	}
 
@@ -252,6 +258,15 @@ class SessionTests extends ApiTest {
 
 	private Response login(String name, String password) {
 		return api().contentType(ContentType.JSON).body(Map.of("username", name, "password", password)).post("/login");
+	}
+
+	/** As curl -X POST sends it: no body and no Content-Type (REST Assured adds one). */
+	private int bodilessPost(String path, String token) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path))
+			.header("Authorization", "Bearer " + token)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build();
+		return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
 	private Response me(String token) {
