@@ -1,5 +1,10 @@
 package org.loginservice.user;
 
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -17,10 +22,13 @@ class AuthEvents {
 
 	private static final Logger log = LoggerFactory.getLogger(AuthEvents.class);
 
-	private final MeterRegistry meters;
+	private final Map<String, Counter> logins;
+
+	private final Map<String, Counter> registrations;
 
 	AuthEvents(MeterRegistry meters) {
-		this.meters = meters;
+		this.logins = counters(meters, "auth.logins", "success", "failure", "throttled", "shed");
+		this.registrations = counters(meters, "auth.registrations", "created", "taken", "throttled", "shed");
 	}
 
 	/**
@@ -28,7 +36,7 @@ class AuthEvents {
 	 */
 	void login(String outcome, Username name, String address) {
 		log.info("login outcome={} username={} address={}", outcome, name.forLog(), address);
-		count("auth.logins", outcome);
+		this.logins.get(outcome).increment();
 	}
 
 	/**
@@ -36,15 +44,20 @@ class AuthEvents {
 	 */
 	void registration(String outcome, Username name, String address) {
 		log.info("register outcome={} username={} address={}", outcome, name.forLog(), address);
-		count("auth.registrations", outcome);
+		this.registrations.get(outcome).increment();
 	}
 
 	void deletion(Username name) {
 		log.info("delete outcome=deleted username={}", name.forLog());
 	}
 
-	private void count(String name, String outcome) {
-		Counter.builder(name).tag("outcome", outcome).register(this.meters).increment();
+	/**
+	 * Made once, and so scraped at 0 before the first event, which alerts on rates need.
+	 */
+	private static Map<String, Counter> counters(MeterRegistry meters, String name, String... outcomes) {
+		return Arrays.stream(outcomes)
+			.collect(Collectors.toUnmodifiableMap(Function.identity(),
+					(outcome) -> Counter.builder(name).tag("outcome", outcome).register(meters)));
 	}
 
 }
