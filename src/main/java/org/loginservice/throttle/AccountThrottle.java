@@ -9,7 +9,6 @@ import java.util.List;
 
 import org.loginservice.ThrottleSettings;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -78,17 +77,14 @@ public class AccountThrottle {
 			return;
 		}
 		Instant now = this.clock.instant();
-		String update = "UPDATE login_failures SET failures = failures + 1, last_attempt_at = ? WHERE canonical_username = ?";
-		if (this.jdbc.update(update, utc(now), attempt.name()) == 0) {
-			try {
-				this.jdbc.update(
+		boolean first = CounterRows.increment(this.jdbc, new CounterRows.Statement(
+				"UPDATE login_failures SET failures = failures + 1, last_attempt_at = ? WHERE canonical_username = ?",
+				utc(now), attempt.name()),
+				new CounterRows.Statement(
 						"INSERT INTO login_failures (canonical_username, failures, last_attempt_at) VALUES (?, 1, ?)",
-						attempt.name(), utc(now));
-				return;
-			}
-			catch (DuplicateKeyException ex) {
-				this.jdbc.update(update, utc(now), attempt.name());
-			}
+						attempt.name(), utc(now)));
+		if (first) {
+			return;
 		}
 		int count = this.jdbc.queryForObject("SELECT failures FROM login_failures WHERE canonical_username = ?",
 				Integer.class, attempt.name());

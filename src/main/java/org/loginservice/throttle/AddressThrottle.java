@@ -9,7 +9,6 @@ import java.util.List;
 
 import org.loginservice.ThrottleSettings;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -44,10 +43,7 @@ public class AddressThrottle {
 	 */
 	public void checkLogin(String address) {
 		Window window = window(this.settings.failedLoginWindow());
-		List<Integer> hits = this.jdbc.queryForList(
-				"SELECT hits FROM address_counts WHERE address = ? AND kind = ? AND window_start = ?", Integer.class,
-				key(address), FAILED_LOGIN, window.start());
-		if (!hits.isEmpty() && hits.get(0) >= this.settings.failedLoginsPerAddress()) {
+		if (hits(key(address), FAILED_LOGIN, window.start()) >= this.settings.failedLoginsPerAddress()) {
 			throw new TooManyAttempts(window.remaining());
 		}
 	}
@@ -76,20 +72,22 @@ public class AddressThrottle {
 	/** Adds one to the window's count, atomically on every database, and returns it. */
 	private int increment(String clientAddress, String kind, Window window) {
 		String address = key(clientAddress);
-		String update = "UPDATE address_counts SET hits = hits + 1 WHERE address = ? AND kind = ? AND window_start = ?";
-		if (this.jdbc.update(update, address, kind, window.start()) == 0) {
-			try {
-				this.jdbc.update("INSERT INTO address_counts (address, kind, window_start, hits) VALUES (?, ?, ?, 1)",
-						address, kind, window.start());
-				return 1;
-			}
-			catch (DuplicateKeyException ex) {
-				this.jdbc.update(update, address, kind, window.start());
-			}
-		}
-		return this.jdbc.queryForObject(
+		boolean first = CounterRows.increment(this.jdbc,
+				new CounterRows.Statement(
+						"UPDATE address_counts SET hits = hits + 1 WHERE address = ? AND kind = ? AND window_start = ?",
+						address, kind, window.start()),
+				new CounterRows.Statement(
+						"INSERT INTO address_counts (address, kind, window_start, hits) VALUES (?, ?, ?, 1)", address,
+						kind, window.start()));
+		return first ? 1 : hits(address, kind, window.start());
+	}
+
+	/** The window's count so far, 0 if it has none. */
+	private int hits(String address, String kind, OffsetDateTime windowStart) {
+		List<Integer> hits = this.jdbc.queryForList(
 				"SELECT hits FROM address_counts WHERE address = ? AND kind = ? AND window_start = ?", Integer.class,
-				address, kind, window.start());
+				address, kind, windowStart);
+		return hits.isEmpty() ? 0 : hits.get(0);
 	}
 
 	/** A forwarded address can be anything the client sent: keep it to the column. */
