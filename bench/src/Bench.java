@@ -83,7 +83,7 @@ public class Bench {
 			Phase registrations = () -> Http.run(seconds, CLIENTS,
 					(client) -> Http.post(base + "/register", Http.login("reg" + registered.incrementAndGet(), PASSWORD)));
 
-			// Unmeasured: at 70 logins a second the JIT would still be compiling the request
+			// Unmeasured: at tens of logins a second the JIT would still be compiling the request
 			// paths minutes later, on the cores the hashing needs.
 			Wrk.run(base + "/", null, 5);
 			Wrk.run(base + "/me", token, 5);
