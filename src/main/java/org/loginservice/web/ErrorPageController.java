@@ -33,7 +33,7 @@ class ErrorPageController implements ErrorController {
 		}
 		ProblemDetail problem = (status == HttpStatus.CONTENT_TOO_LARGE)
 				? ProblemDetailsAdvice.problem(status, "body-too-large",
-						"The request body is larger than " + RequestBodyLimit.MAX_BYTES + " bytes")
+						"The request body is larger than " + RequestBodies.MAX_BYTES + " bytes")
 				: ProblemDetail.forStatus(status);
 		if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {
 			try {

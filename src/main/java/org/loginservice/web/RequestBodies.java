@@ -1,6 +1,8 @@
 package org.loginservice.web;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -12,17 +14,27 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over {@value #MAX_BYTES} bytes with 413. A declared length is
- * refused before anything is read; a chunked body is counted as it is read. Tomcat bounds
- * form bodies itself ({@code server.tomcat.max-http-form-post-size}).
+ * Request bodies as the API reads them: at most {@value #MAX_BYTES} bytes, in UTF-8.
+ * <ul>
+ * <li>A declared length over the limit is refused with 413 before anything is read; a
+ * chunked body is counted as it is read. Tomcat bounds form bodies itself
+ * ({@code server.tomcat.max-http-form-post-size}).</li>
+ * <li>A declared charset other than UTF-8 is refused with 415: decoded in it, the same
+ * bytes would be another password.</li>
+ * <li>A body read as a stream (JSON) that starts with a byte order mark or holds a NUL
+ * byte is refused with 400: UTF-8 JSON has neither, and Jackson would take such a body as
+ * UTF-16 or UTF-32 by itself.</li>
+ * </ul>
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
-class RequestBodyLimit extends OncePerRequestFilter {
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
+class RequestBodies extends OncePerRequestFilter {
 
 	/** 1 MiB. */
 	static final int MAX_BYTES = 1024 * 1024;
@@ -34,7 +46,29 @@ class RequestBodyLimit extends OncePerRequestFilter {
 			response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
 			return;
 		}
-		chain.doFilter(new LimitedRequest(request), response);
+		if (!utf8OrUndeclared(request.getContentType())) {
+			response.sendError(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
+			return;
+		}
+		chain.doFilter(new CheckedRequest(request), response);
+	}
+
+	/**
+	 * Read from the header itself: the request's character encoding is already forced to
+	 * UTF-8 by Spring Boot's encoding filter, which hides what the client declared.
+	 */
+	private static boolean utf8OrUndeclared(String contentType) {
+		if (contentType == null) {
+			return true;
+		}
+		try {
+			Charset charset = MediaType.parseMediaType(contentType).getCharset();
+			return charset == null || StandardCharsets.UTF_8.equals(charset);
+		}
+		catch (InvalidMediaTypeException ex) {
+			// Unparsable, or an unknown charset: Spring MVC answers 415 for it.
+			return true;
+		}
 	}
 
 	/** A request body went past the limit while it was being read. */
@@ -46,31 +80,40 @@ class RequestBodyLimit extends OncePerRequestFilter {
 
 	}
 
-	private static final class LimitedRequest extends HttpServletRequestWrapper {
+	/** A request body read as a stream is not plain UTF-8. */
+	static class NotUtf8 extends RuntimeException {
+
+		NotUtf8() {
+			super("The body must be UTF-8, with no byte order mark", null, false, false);
+		}
+
+	}
+
+	private static final class CheckedRequest extends HttpServletRequestWrapper {
 
 		private ServletInputStream body;
 
-		LimitedRequest(HttpServletRequest request) {
+		CheckedRequest(HttpServletRequest request) {
 			super(request);
 		}
 
 		@Override
 		public ServletInputStream getInputStream() throws IOException {
 			if (this.body == null) {
-				this.body = new LimitedInputStream(super.getInputStream());
+				this.body = new CheckedInputStream(super.getInputStream());
 			}
 			return this.body;
 		}
 
 	}
 
-	private static final class LimitedInputStream extends ServletInputStream {
+	private static final class CheckedInputStream extends ServletInputStream {
 
 		private final ServletInputStream delegate;
 
 		private long count;
 
-		LimitedInputStream(ServletInputStream delegate) {
+		CheckedInputStream(ServletInputStream delegate) {
 			this.delegate = delegate;
 		}
 
@@ -78,7 +121,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
 		public int read() throws IOException {
 			int b = this.delegate.read();
 			if (b != -1) {
-				counted(1);
+				check(new byte[] { (byte) b }, 0, 1);
 			}
 			return b;
 		}
@@ -87,12 +130,20 @@ class RequestBodyLimit extends OncePerRequestFilter {
 		public int read(byte[] buffer, int offset, int length) throws IOException {
 			int n = this.delegate.read(buffer, offset, length);
 			if (n > 0) {
-				counted(n);
+				check(buffer, offset, n);
 			}
 			return n;
 		}
 
-		private void counted(int n) {
+		private void check(byte[] buffer, int offset, int n) {
+			for (int i = 0; i < n; i++) {
+				int b = buffer[offset + i] & 0xff;
+				if (b == 0 || (this.count + i == 0 && (b == 0xef || b == 0xfe || b == 0xff))) {
+					// EF: the UTF-8 byte order mark (no JSON text starts with EF); FE or
+					// FF: UTF-16's, which are never UTF-8 at all.
+					throw new NotUtf8();
+				}
+			}
 			this.count += n;
 			if (this.count > MAX_BYTES) {
 				throw new BodyTooLarge();
