@@ -1,9 +1,12 @@
 package org.loginservice.web;
 
 import java.net.URI;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.loginservice.password.Overloaded;
@@ -72,10 +75,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail weakPassword(WeakPassword ex) {
-		ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "invalid-fields", ex.getMessage());
-		body.setProperty("errors",
-				ex.problems().stream().map((problem) -> Map.of("field", ex.field(), "detail", problem)).toList());
-		return body;
+		return invalidFields(ex.problems().stream().map((problem) -> new FieldError(ex.field(), problem)));
+	}
+
+	@ExceptionHandler
+	ProblemDetail ambiguousField(RequestFields.AmbiguousField ex) {
+		return invalidFields(Stream.of(new FieldError(ex.field(), ex.getMessage())));
 	}
 
 	/** The same answer whether the name exists or not: only the wait differs. */
@@ -108,8 +113,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail bodyTooLarge(RequestBodyLimit.BodyTooLarge ex) {
+	ProblemDetail bodyTooLarge(RequestBodies.BodyTooLarge ex) {
 		return problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail notUtf8(RequestBodies.NotUtf8 ex) {
+		return problem(HttpStatus.BAD_REQUEST, "malformed-request", ex.getMessage());
 	}
 
 	/** Tomcat could not decode the query string or form body (bad %-escapes or UTF-8). */
@@ -117,50 +127,91 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ProblemDetail undecodableParameters(InvalidParameterException ex) {
 		if (ex.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
 			return problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
-					"The form body is larger than " + RequestBodyLimit.MAX_BYTES + " bytes");
+					"The form body is larger than " + RequestBodies.MAX_BYTES + " bytes");
 		}
 		return problem(HttpStatus.BAD_REQUEST, "malformed-request",
 				"The query string or form body could not be decoded: check its percent-encoding and UTF-8");
 	}
 
+	/**
+	 * Logged by type and where it was thrown, never by message (which may quote request
+	 * input), under a reference that the answer carries, so that a report can be matched
+	 * to its log line.
+	 */
 	@ExceptionHandler
 	ProblemDetail unexpected(Exception ex) {
-		log.error("Unexpected {} while answering a request", ex.getClass().getName(), ex);
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-				"Something went wrong on our side; nothing was saved");
+		String reference = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+		log.error("Unexpected exception while answering a request, reference {}: {}", reference, trace(ex));
+		ProblemDetail body = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+				"Something went wrong on our side; nothing was saved. Reference: " + reference);
+		body.setProperty("reference", reference);
+		return body;
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Map<String, String>> errors = ex.getFieldErrors()
+		ProblemDetail body = invalidFields(ex.getFieldErrors()
 			.stream()
-			.map((error) -> Map.of("field", error.getField(), "detail", String.valueOf(error.getDefaultMessage())))
-			.toList();
-		String detail = ex.getFieldErrors()
-			.stream()
-			.map((error) -> error.getField() + " " + error.getDefaultMessage())
-			.collect(Collectors.joining("; "));
-		ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "invalid-fields", detail);
-		body.setProperty("errors", errors);
+			.map((error) -> new FieldError(error.getField(), String.valueOf(error.getDefaultMessage()))));
 		return handleExceptionInternal(ex, body, headers, status, request);
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		if (ex.getMostSpecificCause() instanceof RequestBodyLimit.BodyTooLarge tooLarge) {
+		if (ex.getMostSpecificCause() instanceof RequestBodies.BodyTooLarge tooLarge) {
 			return handleExceptionInternal(ex, bodyTooLarge(tooLarge), headers, HttpStatus.CONTENT_TOO_LARGE, request);
 		}
 		ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "malformed-request",
-				"The body must be a JSON object whose fields are strings, in UTF-8");
+				"The body must be a JSON object whose fields are strings, each key once, in UTF-8");
 		return handleExceptionInternal(ex, body, headers, status, request);
+	}
+
+	/**
+	 * A 400 listing each field's problems in {@code errors}, sorted by field and then by
+	 * detail, so that the same request always gets the same answer.
+	 */
+	private static ProblemDetail invalidFields(Stream<FieldError> errors) {
+		List<FieldError> sorted = errors.sorted().toList();
+		ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "invalid-fields",
+				sorted.stream().map((error) -> error.field() + " " + error.detail()).collect(Collectors.joining("; ")));
+		body.setProperty("errors", sorted);
+		return body;
+	}
+
+	/** The exception's types and frames, without any message. */
+	private static String trace(Throwable ex) {
+		StringBuilder trace = new StringBuilder();
+		for (Throwable cause = ex; cause != null && trace.length() < 8000; cause = cause.getCause()) {
+			trace.append((cause == ex) ? "" : "\ncaused by ").append(cause.getClass().getName());
+			Arrays.stream(cause.getStackTrace()).limit(12).forEach((frame) -> trace.append("\n\tat ").append(frame));
+		}
+		return trace.toString();
 	}
 
 	static ProblemDetail problem(HttpStatus status, String type, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create("/problems/" + type));
 		return problem;
+	}
+
+	/**
+	 * One problem with one field of a request.
+	 *
+	 * @param field the field's name
+	 * @param detail what is wrong with it, in words for a person
+	 */
+	record FieldError(String field, String detail) implements Comparable<FieldError> {
+
+		private static final Comparator<FieldError> ORDER = Comparator.comparing(FieldError::field)
+			.thenComparing(FieldError::detail);
+
+		@Override
+		public int compareTo(FieldError other) {
+			return ORDER.compare(this, other);
+		}
+
 	}
 
 }
