@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.loginservice.user.UserResponse;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,31 +29,31 @@ class AccountController {
 		this.sessions = sessions;
 	}
 
-	@GetMapping("/me")
+	@GetMapping(path = "/me", produces = MediaType.APPLICATION_JSON_VALUE)
 	UserResponse me(Authenticated caller) {
 		return new UserResponse(caller.username(), caller.data());
 	}
 
-	@PatchMapping("/me")
+	@PatchMapping(path = "/me", produces = MediaType.APPLICATION_JSON_VALUE)
 	UserResponse changeData(Authenticated caller, @Valid @RequestBody AccountRequests.ChangeData request) {
 		return this.accounts.changeData(caller, request.data());
 	}
 
-	@PostMapping("/me/password")
+	@PostMapping(path = "/me/password", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Void> changePassword(Authenticated caller,
 			@Valid @RequestBody AccountRequests.ChangePassword request, HttpServletRequest http) {
 		this.accounts.changePassword(caller, request.currentPassword(), request.newPassword(), http.getRemoteAddr());
 		return ResponseEntity.noContent().build();
 	}
 
-	@DeleteMapping("/me")
+	@DeleteMapping(path = "/me", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Void> delete(Authenticated caller, @Valid @RequestBody AccountRequests.DeleteAccount request,
 			HttpServletRequest http) {
 		this.accounts.delete(caller, request.password(), http.getRemoteAddr());
 		return ResponseEntity.noContent().build();
 	}
 
-	@PostMapping("/logout")
+	@PostMapping(path = "/logout", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Void> logout(Authenticated caller) {
 		this.sessions.revoke(caller);
 		return ResponseEntity.noContent().build();

@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /register}, with the fields in a JSON body, a form body, or the query
- * string as the tutorial sends them.
+ * string as the tutorial sends them. Answers only in JSON: any other {@code Accept} is
+ * 406 before anything is done.
  */
 @RestController
 class RegistrationController {
@@ -28,13 +29,15 @@ class RegistrationController {
 		this.users = users;
 	}
 
-	@PostMapping(path = "/register", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(path = "/register", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<UserResponse> registerJson(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
 		return register(request, http);
 	}
 
 	/** A form body, or the tutorial's query string with no body at all. */
-	@PostMapping(path = "/register", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+	@PostMapping(path = "/register", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<UserResponse> registerForm(@Valid @ParameterObject RegisterRequest request,
 			HttpServletRequest http) {
 		return register(request, http);
