@@ -2,6 +2,7 @@ package org.loginservice.session;
 
 import jakarta.validation.constraints.NotNull;
 import org.loginservice.user.MaxUtf8Bytes;
+import org.loginservice.user.NoControlCharacters;
 import org.loginservice.user.User;
 
 /** The bodies of the requests on {@code /me}. */
@@ -21,15 +22,27 @@ final class AccountRequests {
 	 * @param currentPassword the password now, to confirm it is the owner asking
 	 * @param newPassword the password from now on; it must pass the password policy
 	 */
-	record ChangePassword(@NotNull(message = "is required") String currentPassword,
-			@NotNull(message = "is required") String newPassword) {
+	record ChangePassword(@NotNull(message = "is required") @NoControlCharacters String currentPassword,
+			@NotNull(message = "is required") @NoControlCharacters String newPassword) {
+
+		/** Without the passwords, so that no log or debugger view ever shows them. */
+		@Override
+		public String toString() {
+			return "ChangePassword[]";
+		}
 
 	}
 
 	/**
 	 * @param password the account's password, to confirm it is the owner asking
 	 */
-	record DeleteAccount(@NotNull(message = "is required") String password) {
+	record DeleteAccount(@NotNull(message = "is required") @NoControlCharacters String password) {
+
+		/** Without the password, so that no log or debugger view ever shows it. */
+		@Override
+		public String toString() {
+			return "DeleteAccount[]";
+		}
 
 	}
 
