@@ -50,6 +50,13 @@ public class LoginService {
 	public User login(String username, String password, String address) {
 		Username name = Username.of(username);
 		try (HashingPool.Admission hashing = this.hashing.admit()) {
+			if (longerThanAnyName(name)) {
+				// No account has it, and no lockout row can hold it: the work and the
+				// answer of an unknown name, counted against the address alone.
+				checkAddress(name, address);
+				hashing.run(this.passwords.checkingNothing(password));
+				throw failed(name, address);
+			}
 			AccountThrottle.Attempt attempt = begin(name, address);
 			Optional<User> user = Optional.empty();
 			boolean matches;
@@ -72,9 +79,7 @@ public class LoginService {
 			}
 			if (user.isEmpty() || !matches) {
 				this.accounts.failed(attempt);
-				this.addresses.loginFailed(address);
-				this.events.login("failure", name, address);
-				throw new InvalidCredentials();
+				throw failed(name, address);
 			}
 			this.accounts.succeeded(attempt);
 			this.events.login("success", name, address);
@@ -87,14 +92,34 @@ public class LoginService {
 	}
 
 	private AccountThrottle.Attempt begin(Username name, String address) {
+		checkAddress(name, address);
 		try {
-			this.addresses.checkLogin(address);
 			return this.accounts.begin(name.canonical());
 		}
 		catch (TooManyAttempts ex) {
 			this.events.login("throttled", name, address);
 			throw ex;
 		}
+	}
+
+	private void checkAddress(Username name, String address) {
+		try {
+			this.addresses.checkLogin(address);
+		}
+		catch (TooManyAttempts ex) {
+			this.events.login("throttled", name, address);
+			throw ex;
+		}
+	}
+
+	private InvalidCredentials failed(Username name, String address) {
+		this.addresses.loginFailed(address);
+		this.events.login("failure", name, address);
+		return new InvalidCredentials();
+	}
+
+	private static boolean longerThanAnyName(Username name) {
+		return name.display().codePointCount(0, name.display().length()) > Username.MAX_LENGTH;
 	}
 
 	/**

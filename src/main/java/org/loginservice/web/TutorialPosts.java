@@ -22,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * parameters too) take it, while a body of an unsupported type still gets 415.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class TutorialPosts extends OncePerRequestFilter {
 
 	/** Only the tutorial's own requests: elsewhere a missing body is just missing. */
