@@ -1,6 +1,7 @@
 package org.loginservice.password;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -10,6 +11,9 @@ import java.util.HexFormat;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.loginservice.PasswordSettings;
 import org.loginservice.password.bcrypt.Bcrypt;
@@ -23,10 +27,14 @@ import org.springframework.stereotype.Component;
  * BCrypt reads only the first 72 bytes of its input: two passwords that differ after byte
  * 72 would be the same password, and 64 CJK characters (192 bytes) could not be hashed at
  * all. So a password whose UTF-8 form fits in 72 bytes is hashed with plain BCrypt, and a
- * longer one is first reduced to the Base64 of its SHA-256 digest (44 bytes, no NUL) and
- * its hash is marked with the {@value #PREHASHED} prefix. Verifying reduces the candidate
- * by its own length and requires the mark to agree, so a long candidate can never match a
- * short password's hash by its first 72 bytes.
+ * longer one is first reduced to the Base64 of its HMAC-SHA-256 keyed by the hash's own
+ * salt (44 bytes, no NUL; as passlib's {@code bcrypt_sha256} v2 does), and its hash is
+ * marked with the {@value #PREHASHED} prefix. Keyed by the salt, the reduction is
+ * different for every hash: a stolen database cannot be tested against lists of unsalted
+ * SHA-256 digests from other breaches ("shucking"), as the first version's plain SHA-256
+ * ({@value #PREHASHED_SHA256}, still checked, replaced at the next login) could be.
+ * Verifying reduces the candidate by its own length and requires the mark to agree, so a
+ * long candidate can never match a short password's hash by its first 72 bytes.
  * <p>
  * Every password is NFKC-normalized first, so that the same characters typed on different
  * keyboards or platforms are the same password.
@@ -38,8 +46,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class PasswordHasher implements PasswordEncoder {
 
-	/** Marks a hash of a pre-hashed (longer than 72 bytes) password; version 1. */
-	static final String PREHASHED = "{bcrypt-sha256}";
+	/**
+	 * Marks a hash of a password longer than 72 bytes, reduced by HMAC-SHA-256 keyed by
+	 * the salt.
+	 */
+	static final String PREHASHED = "{bcrypt-hmac-sha256}";
+
+	/** Marks the first version's hashes of such passwords, reduced by plain SHA-256. */
+	static final String PREHASHED_SHA256 = "{bcrypt-sha256}";
 
 	/** Marks an MD5 hash imported from the tutorial's app. */
 	public static final String TUTORIAL_MD5 = "{md5}";
@@ -87,7 +101,7 @@ public class PasswordHasher implements PasswordEncoder {
 		if (utf8.length <= BCRYPT_MAX_BYTES) {
 			return new Work<>(utf8, salt, Function.identity());
 		}
-		return new Work<>(prehash(utf8), salt, (hash) -> PREHASHED + hash);
+		return new Work<>(prehash(utf8, salt), salt, (hash) -> PREHASHED + hash);
 	}
 
 	/** Checking a password against a stored hash. */
@@ -99,12 +113,14 @@ public class PasswordHasher implements PasswordEncoder {
 		}
 		byte[] utf8 = utf8(rawPassword);
 		boolean longPassword = utf8.length > BCRYPT_MAX_BYTES;
-		boolean prehashedHash = encodedPassword.startsWith(PREHASHED);
+		boolean sha256 = encodedPassword.startsWith(PREHASHED_SHA256);
+		boolean prehashedHash = sha256 || encodedPassword.startsWith(PREHASHED);
 		String bcryptHash = withoutMark(encodedPassword);
 		if (cost(bcryptHash) < 0) {
 			return checkingNothing(rawPassword);
 		}
-		return new Work<>(bcryptKey(utf8), bcryptHash,
+		byte[] key = (!longPassword) ? utf8 : sha256 ? prehashSha256(utf8) : prehash(utf8, bcryptHash);
+		return new Work<>(key, bcryptHash,
 				(computed) -> Bcrypt.equal(bcryptHash, computed) && longPassword == prehashedHash);
 	}
 
@@ -113,7 +129,9 @@ public class PasswordHasher implements PasswordEncoder {
 	 * no account can have, so that the answer takes as long as any other.
 	 */
 	public Work<Boolean> checkingNothing(CharSequence rawPassword) {
-		return new Work<>(bcryptKey(utf8(rawPassword)), this.dummySalt, (computed) -> false);
+		byte[] utf8 = utf8(rawPassword);
+		byte[] key = (utf8.length <= BCRYPT_MAX_BYTES) ? utf8 : prehash(utf8, this.dummySalt);
+		return new Work<>(key, this.dummySalt, (computed) -> false);
 	}
 
 	@Override
@@ -127,12 +145,12 @@ public class PasswordHasher implements PasswordEncoder {
 	}
 
 	/**
-	 * Whether the hash is imported MD5, or BCrypt at a lower cost than the configured
-	 * one.
+	 * Whether the hash is imported MD5, of the first version's pre-hash, or BCrypt at a
+	 * lower cost than the configured one.
 	 */
 	@Override
 	public boolean upgradeEncoding(String encodedPassword) {
-		if (encodedPassword.startsWith(TUTORIAL_MD5)) {
+		if (encodedPassword.startsWith(TUTORIAL_MD5) || encodedPassword.startsWith(PREHASHED_SHA256)) {
 			return true;
 		}
 		int stored = cost(withoutMark(encodedPassword));
@@ -149,7 +167,12 @@ public class PasswordHasher implements PasswordEncoder {
 	}
 
 	private static String withoutMark(String encodedPassword) {
-		return encodedPassword.startsWith(PREHASHED) ? encodedPassword.substring(PREHASHED.length()) : encodedPassword;
+		for (String mark : new String[] { PREHASHED, PREHASHED_SHA256 }) {
+			if (encodedPassword.startsWith(mark)) {
+				return encodedPassword.substring(mark.length());
+			}
+		}
+		return encodedPassword;
 	}
 
 	private static byte[] utf8(CharSequence rawPassword) {
@@ -165,11 +188,22 @@ public class PasswordHasher implements PasswordEncoder {
 		return MessageDigest.isEqual(expected, actual);
 	}
 
-	private static byte[] bcryptKey(byte[] utf8) {
-		return (utf8.length <= BCRYPT_MAX_BYTES) ? utf8 : prehash(utf8);
+	/**
+	 * The Base64 of HMAC-SHA-256 of the password, keyed by the 22 characters of the salt
+	 * that follow {@code $2b$NN$} in the salt or hash, as ASCII.
+	 */
+	private static byte[] prehash(byte[] utf8, String saltOrHash) {
+		try {
+			Mac hmac = Mac.getInstance("HmacSHA256");
+			hmac.init(new SecretKeySpec(saltOrHash.substring(7, 29).getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
+			return Base64.getEncoder().encode(hmac.doFinal(utf8));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Every Java platform has HmacSHA256", ex);
+		}
 	}
 
-	private static byte[] prehash(byte[] utf8) {
+	private static byte[] prehashSha256(byte[] utf8) {
 		return Base64.getEncoder().encode(digest("SHA-256", utf8));
 	}
 

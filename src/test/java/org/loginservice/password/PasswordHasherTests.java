@@ -1,6 +1,11 @@
 package org.loginservice.password;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 import org.loginservice.PasswordSettings;
@@ -102,6 +107,55 @@ class PasswordHasherTests {
 		assertThat(this.hasher.matches("secret", valid.replace("$2b$04$", "$2b$00$"))).isFalse();
 		assertThat(this.hasher.matches("secret", valid.replace("$2b$04$", "$2b$32$"))).isFalse();
 		assertThat(this.hasher.upgradeEncoding("secret")).isFalse();
+	}
+
+	/**
+	 * Pins the stored format of long passwords by an independent computation, so that a
+	 * change to the reduction cannot pass unnoticed and strand every stored hash: the
+	 * mark, then Spring's BCrypt of Base64(HMAC-SHA-256(key = the 22 salt characters as
+	 * ASCII, message = the UTF-8 password)) with the hash's own salt.
+	 */
+	@Test
+	void longPasswordHashIsBcryptOfSaltKeyedHmacUnderItsMark() throws Exception {
+		String password = "long passphrase, ".repeat(6);
+
+		String stored = this.hasher.encode(password);
+
+		assertThat(stored).startsWith("{bcrypt-hmac-sha256}$2b$04$");
+		String bcrypt = stored.substring("{bcrypt-hmac-sha256}".length());
+		Mac hmac = Mac.getInstance("HmacSHA256");
+		hmac.init(new SecretKeySpec(bcrypt.substring(7, 29).getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
+		String key = Base64.getEncoder().encodeToString(hmac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+		assertThat(BCrypt.hashpw(key, bcrypt.substring(0, 29))).isEqualTo(bcrypt);
+	}
+
+	/**
+	 * The first version's hashes, {@code {bcrypt-sha256}} and BCrypt of Base64(SHA-256 of
+	 * the password), made here without the hasher, keep working and are replaced.
+	 */
+	@Test
+	void firstVersionLongPasswordHashStillMatchesAndNeedsAnUpgrade() throws Exception {
+		String password = "older long passphrase ".repeat(5);
+		String key = Base64.getEncoder()
+			.encodeToString(MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8)));
+		String stored = "{bcrypt-sha256}" + BCrypt.hashpw(key, BCrypt.gensalt(4));
+
+		assertThat(this.hasher.matches(password, stored)).isTrue();
+		assertThat(this.hasher.matches(password + "x", stored)).isFalse();
+		assertThat(this.hasher.matches(key, stored)).as("the digest itself is not the password").isFalse();
+		assertThat(this.hasher.upgradeEncoding(stored)).isTrue();
+		assertThat(this.hasher.upgradeEncoding(this.hasher.encode(password))).isFalse();
+	}
+
+	@Test
+	void sameLongPasswordReducesDifferentlyUnderEachSalt() {
+		String password = "p".repeat(100);
+
+		String first = this.hasher.encode(password);
+		String second = this.hasher.encode(password);
+
+		assertThat(this.hasher.checking(password, first).key())
+			.isNotEqualTo(this.hasher.checking(password, second).key());
 	}
 
 }
