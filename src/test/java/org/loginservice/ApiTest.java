@@ -1,9 +1,12 @@
 package org.loginservice;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,6 +34,13 @@ public abstract class ApiTest {
 
 	private static final Random random = new Random(2026);
 
+	/**
+	 * Bodies in UTF-8, the only charset the service reads (REST Assured's default is
+	 * ISO-8859-1).
+	 */
+	private static final RestAssuredConfig UTF8 = RestAssuredConfig.config()
+		.encoderConfig(EncoderConfig.encoderConfig().defaultContentCharset(StandardCharsets.UTF_8));
+
 	@LocalServerPort
 	private int port;
 
@@ -46,7 +56,7 @@ public abstract class ApiTest {
 	}
 
 	protected RequestSpecification api() {
-		return RestAssured.given().port(this.port).urlEncodingEnabled(true);
+		return RestAssured.given().port(this.port).urlEncodingEnabled(true).config(UTF8);
 	}
 
 	protected int port() {

@@ -1,0 +1,14 @@
+package org.loginservice.user;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RegisterRequestTests {
+
+	@Test
+	void toStringNeverPrintsThePassword() {
+		assertThat(new RegisterRequest("ada", "secret-one", "notes")).hasToString("RegisterRequest[username=ada]");
+	}
+
+}
