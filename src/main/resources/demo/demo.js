@@ -1,18 +1,94 @@
-// The demo page: plain fetch() calls to the API, the token kept in memory only.
+// The demo page: one plain fetch() call per step, and under each step the request it sent
+// and the answer it got. Everything written from a response goes in as textContent: a
+// username or the data is whatever someone typed.
 "use strict";
 
+// The token lives in this variable only: never in localStorage, a cookie or the page.
 let token = null;
 
-const form = document.getElementById("credentials");
-const field = (name) => form.elements.namedItem(name);
-const message = document.getElementById("message");
+const MASK = "••••••";
+const PASSWORD_FIELDS = ["password", "currentPassword", "newPassword"];
+const SHOWN_HEADERS = ["Content-Type", "Location", "Retry-After", "WWW-Authenticate"];
+// The server sends no reason phrases; these are the statuses this API answers with.
+const REASONS = {
+	200: "OK", 201: "Created", 204: "No Content", 400: "Bad Request", 401: "Unauthorized",
+	403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 406: "Not Acceptable",
+	409: "Conflict", 413: "Content Too Large", 415: "Unsupported Media Type",
+	429: "Too Many Requests", 503: "Service Unavailable",
+};
 
-function say(text, isError = false) {
+const form = document.getElementById("steps");
+const input = (name) => form.elements.namedItem(name);
+const shorten = (secret) => `${secret.slice(0, 6)}…`;
+const statusLine = (response) => `${response.status} ${REASONS[response.status] || response.statusText}`.trim();
+
+// A copy of a JSON value fit to be shown: every password masked, the token shortened.
+function masked(json) {
+	if (Array.isArray(json)) {
+		return json.map(masked);
+	}
+	if (json === null || typeof json !== "object") {
+		return json;
+	}
+	return Object.fromEntries(Object.entries(json).map(([key, value]) => {
+		if (PASSWORD_FIELDS.includes(key)) {
+			return [key, MASK];
+		}
+		return [key, key === "token" && typeof value === "string" ? shorten(value) : masked(value)];
+	}));
+}
+
+function describeBody(json, text) {
+	if (json !== undefined) {
+		return JSON.stringify(masked(json), null, 2);
+	}
+	return text === "" ? "(no body)" : text;
+}
+
+function describeRequest(method, path, headers, body) {
+	const lines = [`${method} ${path}`];
+	for (const [name, value] of Object.entries(headers)) {
+		lines.push(`${name}: ${name === "Authorization" ? `Bearer ${shorten(token)}` : value}`);
+	}
+	return [...lines, "", describeBody(body, "")].join("\n");
+}
+
+function describeResponse(response, json, text) {
+	const lines = [statusLine(response)];
+	for (const name of SHOWN_HEADERS) {
+		if (response.headers.has(name)) {
+			lines.push(`${name}: ${response.headers.get(name)}`);
+		}
+	}
+	return [...lines, "", describeBody(json, text)].join("\n");
+}
+
+// The request and response boxes of a step, made the first time it runs.
+function exchangeOf(step) {
+	const section = document.getElementById(step);
+	if (!section.querySelector(".exchange")) {
+		section.append(document.getElementById("exchange").content.cloneNode(true));
+	}
+	return {
+		request: section.querySelector(".request"),
+		response: section.querySelector(".response"),
+	};
+}
+
+function say(text, isError) {
+	const message = document.getElementById("message");
 	message.textContent = text;
 	message.className = isError ? "error" : "";
 }
 
-async function call(method, path, body) {
+function keepToken(value) {
+	token = value;
+	document.getElementById("token-state").textContent =
+		token ? `Token in memory: ${shorten(token)} (sent with every call below)` : "Token in memory: none";
+}
+
+// Sends one request, shows it and its answer under the step, and returns the answer.
+async function call(step, method, path, body) {
 	const headers = {};
 	if (body !== undefined) {
 		headers["Content-Type"] = "application/json";
@@ -20,56 +96,63 @@ async function call(method, path, body) {
 	if (token) {
 		headers.Authorization = `Bearer ${token}`;
 	}
-	const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-	if (!response.ok) {
-		const problem = await response.json().catch(() => ({ detail: `${response.status} ${response.statusText}` }));
-		throw new Error(problem.detail || problem.title);
-	}
-	return response.status === 204 ? null : response.json();
-}
-
-async function showAccount() {
-	const me = await call("GET", "/me");
-	document.getElementById("who").textContent = me.username;
-	document.getElementById("current-data").textContent = me.data;
-	field("data").value = me.data;
-	document.getElementById("account").hidden = false;
-}
-
-function on(id, action) {
-	document.getElementById(id).addEventListener("click", async () => {
+	const shown = exchangeOf(step);
+	shown.request.textContent = describeRequest(method, path, headers, body);
+	shown.response.textContent = "waiting…";
+	try {
+		const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+		const text = await response.text();
+		let json;
 		try {
-			await action();
-		} catch (error) {
-			say(error.message, true);
+			json = text === "" ? undefined : JSON.parse(text);
+		} catch {
+			json = undefined;
 		}
-	});
+		shown.response.textContent = describeResponse(response, json, text);
+		const problem = !response.ok && json && (json.detail || json.title);
+		say(`${method} ${path}: ${statusLine(response)}${problem ? ` — ${problem}` : ""}`, !response.ok);
+		return { ok: response.ok, json };
+	} catch (error) {
+		shown.response.textContent = `No answer: ${error.message}`;
+		say(`${method} ${path}: no answer`, true);
+		return { ok: false };
+	}
 }
 
-on("register", async () => {
-	const user = await call("POST", "/register",
-		{ username: field("username").value, password: field("password").value, data: field("data").value });
-	say(`Registered ${user.username}. Now log in.`);
-});
+// Puts the account's data in the "New data" box, ready to be edited.
+function offerData(answer) {
+	if (answer.ok && typeof answer.json?.data === "string") {
+		input("newData").value = answer.json.data;
+	}
+}
 
-on("login", async () => {
-	const login = await call("POST", "/login", { username: field("username").value, password: field("password").value });
-	token = login.token;
-	field("password").value = "";
-	await showAccount();
-	say(`Logged in as ${login.username}.`);
-});
+const steps = {
+	"register": () => call("register", "POST", "/register",
+		{ username: input("username").value, password: input("password").value, data: input("data").value }),
+	"login": async () => {
+		const answer = await call("login", "POST", "/login",
+			{ username: input("username").value, password: input("password").value });
+		if (answer.ok) {
+			keepToken(answer.json.token);
+			offerData(answer);
+		}
+	},
+	"read": async () => offerData(await call("read", "GET", "/me")),
+	"change-data": () => call("change-data", "PATCH", "/me", { data: input("newData").value }),
+	"change-password": () => call("change-password", "POST", "/me/password",
+		{ currentPassword: input("password").value, newPassword: input("newPassword").value }),
+	"logout": async () => {
+		if ((await call("logout", "POST", "/logout")).ok) {
+			keepToken(null);
+		}
+	},
+	"delete": async () => {
+		if ((await call("delete", "DELETE", "/me", { password: input("password").value })).ok) {
+			keepToken(null);
+		}
+	},
+};
 
-on("save", async () => {
-	await call("PATCH", "/me", { data: field("data").value });
-	await showAccount();
-	say("Saved.");
-});
-
-on("logout", async () => {
-	await call("POST", "/logout");
-	token = null;
-	document.getElementById("account").hidden = true;
-	field("data").value = "";
-	say("Logged out.");
-});
+for (const [step, run] of Object.entries(steps)) {
+	document.querySelector(`#${step} button`).addEventListener("click", run);
+}

@@ -6,8 +6,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * {@code /demo}: a page that walks the whole API from a browser, in plain HTML and
- * JavaScript served from {@code /demo/**} (no build step, nothing from elsewhere).
+ * {@code /demo}: a page that walks the whole API from a browser and shows each request
+ * and answer, in plain HTML and JavaScript served from {@code /demo/**} (no build step,
+ * nothing from elsewhere).
  */
 @Hidden
 @Controller

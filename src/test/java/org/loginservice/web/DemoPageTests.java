@@ -14,21 +14,30 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The demo page in a real headless Chromium: register, log in, see the data, edit it, log
- * out, and see an error's detail. Skipped where Chromium is not installed.
+ * The demo page in a real headless Chromium: every step of the API, and under each step
+ * the request the page sent and the answer it got, with passwords masked and the token
+ * shortened. Skipped where Chromium is not installed.
  */
 class DemoPageTests extends ApiTest {
 
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static final String PASSWORD = "violet-Quartz-river-92";
+
+	private static final String NEW_PASSWORD = "amber-Falcon-harbor-51";
+
+	private static final String MASKED = "\"••••••\"";
+
+	/** A token as the page shows it: its first 6 characters, then an ellipsis. */
+	private static final String SHORT_TOKEN = "[A-Za-z0-9_-]{6}…";
 
 	private WebDriver browser;
 
@@ -46,6 +55,7 @@ class DemoPageTests extends ApiTest {
 			.build();
 		this.browser = new ChromeDriver(driver, options);
 		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		this.browser.get("http://localhost:" + port() + "/demo");
 	}
 
 	@AfterEach
@@ -56,48 +66,142 @@ class DemoPageTests extends ApiTest {
 	}
 
 	@Test
-	void walkTheWholeLifeOfAnAccount() {
+	void walkEveryStepOfTheApiAndShowEachExchange() {
 		String name = uniqueName("browser");
-		this.browser.get("http://localhost:" + port() + "/demo");
+		type("username", name);
+		type("password", PASSWORD);
+		type("data", "my first notes");
 
-		field("username").sendKeys(name);
-		field("password").sendKeys("violet-Quartz-river-92");
-		field("data").sendKeys("my first notes");
-		button("Register").click();
-		messageIs("Registered " + name + ". Now log in.");
+		run("register");
+		assertThat(request("register")).startsWith("POST /register\nContent-Type: application/json\n\n{")
+			.contains("\"username\": \"" + name + "\"", "\"password\": " + MASKED, "\"data\": \"my first notes\"");
+		assertThat(answer("register")).startsWith("201 Created\n")
+			.contains("Content-Type: application/json", "Location: /me", "\"username\": \"" + name + "\"");
 
-		button("Log in").click();
-		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("account")));
-		assertThat(this.browser.findElement(By.id("who")).getText()).isEqualTo(name);
-		assertThat(this.browser.findElement(By.id("current-data")).getText()).isEqualTo("my first notes");
+		run("register");
+		assertThat(answer("register")).startsWith("409 Conflict\n")
+			.contains("Content-Type: application/problem+json", "\"type\": \"/problems/username-taken\"");
+		assertThat(text("message"))
+			.isEqualTo("POST /register: 409 Conflict — The username '" + name + "' is already taken");
 
-		field("data").clear();
-		field("data").sendKeys("edited in the browser");
-		button("Save data").click();
-		messageIs("Saved.");
-		assertThat(this.browser.findElement(By.id("current-data")).getText()).isEqualTo("edited in the browser");
+		run("read");
+		assertThat(request("read")).isEqualTo("GET /me\n\n(no body)");
+		assertThat(answer("read")).startsWith("401 Unauthorized\n")
+			.contains("WWW-Authenticate: Bearer", "\"type\": \"/problems/invalid-token\"");
 
-		button("Log out").click();
-		messageIs("Logged out.");
-		assertThat(this.browser.findElement(By.id("account")).isDisplayed()).isFalse();
+		run("login");
+		assertThat(request("login")).contains("\"password\": " + MASKED);
+		assertThat(answer("login")).startsWith("200 OK\n")
+			.contains("\"username\": \"" + name + "\"", "\"tokenType\": \"Bearer\"")
+			.containsPattern("\"token\": \"" + SHORT_TOKEN + "\"");
+		assertThat(text("token-state")).matches("Token in memory: " + SHORT_TOKEN + " .*");
 
-		field("username").clear();
-		field("username").sendKeys(name);
-		field("password").sendKeys("violet-Quartz-river-92");
-		button("Register").click();
-		messageIs("The username '" + name + "' is already taken");
+		run("read");
+		assertThat(request("read")).matches("GET /me\nAuthorization: Bearer " + SHORT_TOKEN + "\n\n\\(no body\\)");
+		assertThat(answer("read")).startsWith("200 OK\n").contains("\"data\": \"my first notes\"");
+
+		field("newData").clear();
+		type("newData", "edited in the browser");
+		run("change-data");
+		assertThat(request("change-data"))
+			.startsWith("PATCH /me\nContent-Type: application/json\nAuthorization: Bearer ")
+			.contains("\"data\": \"edited in the browser\"");
+		assertThat(answer("change-data")).startsWith("200 OK\n").contains("\"data\": \"edited in the browser\"");
+
+		type("newPassword", NEW_PASSWORD);
+		run("change-password");
+		assertThat(request("change-password")).startsWith("POST /me/password\n")
+			.contains("\"currentPassword\": " + MASKED, "\"newPassword\": " + MASKED);
+		assertThat(answer("change-password")).isEqualTo("204 No Content\n\n(no body)");
+
+		run("logout");
+		assertThat(request("logout")).startsWith("POST /logout\nAuthorization: Bearer ");
+		assertThat(answer("logout")).isEqualTo("204 No Content\n\n(no body)");
+		assertThat(text("token-state")).isEqualTo("Token in memory: none");
+
+		run("login");
+		assertThat(answer("login")).startsWith("401 Unauthorized\n").contains("/problems/invalid-credentials");
+
+		field("password").clear();
+		type("password", NEW_PASSWORD);
+		run("login");
+		assertThat(answer("login")).startsWith("200 OK\n").contains("\"data\": \"edited in the browser\"");
+
+		run("delete");
+		assertThat(request("delete")).startsWith("DELETE /me\nContent-Type: application/json\nAuthorization: Bearer ")
+			.contains("\"password\": " + MASKED);
+		assertThat(answer("delete")).isEqualTo("204 No Content\n\n(no body)");
+		assertThat(text("token-state")).isEqualTo("Token in memory: none");
+
+		run("login");
+		assertThat(answer("login")).startsWith("401 Unauthorized\n")
+			.contains("Content-Type: application/problem+json", "\"type\": \"/problems/invalid-credentials\"");
+
+		assertThat(this.browser.getPageSource()).doesNotContain(PASSWORD)
+			.doesNotContain(NEW_PASSWORD)
+			.doesNotContainPattern("[A-Za-z0-9_-]{40}");
+	}
+
+	@Test
+	void registerWhenPasswordWeakThenPageShowsTheFieldErrors() {
+		type("username", uniqueName("browser"));
+		type("password", "hunter2hunter2");
+		run("register");
+		assertThat(answer("register")).startsWith("400 Bad Request\n")
+			.contains("Content-Type: application/problem+json", "\"type\": \"/problems/invalid-fields\"",
+					"\"errors\": [", "\"field\": \"password\"", "\"detail\": \"must be at least 15 characters long\"");
+		assertThat(text("message")).startsWith("POST /register: 400 Bad Request — ");
+		assertThat(this.browser.getPageSource()).doesNotContain("hunter2");
+	}
+
+	@Test
+	void loginWhenNameLockedThenPageShowsTooManyRequestsWithRetryAfter() {
+		type("username", uniqueName("browser"));
+		type("password", "not-the-password-" + strongPassword(8));
+		String answer = "";
+		// Five failures lock the name for a second, doubling with each failure after it:
+		// one
+		// of the next few attempts lands in a lockout however slow the machine is.
+		for (int attempt = 0; attempt < 10 && !answer.startsWith("429"); attempt++) {
+			run("login");
+			answer = answer("login");
+			assertThat(answer).matches("(?s)(401|429) .*");
+		}
+		assertThat(answer).startsWith("429 Too Many Requests\n")
+			.containsPattern("Retry-After: \\d+")
+			.contains("\"type\": \"/problems/too-many-attempts\"");
 	}
 
 	private WebElement field(String name) {
 		return this.browser.findElement(By.name(name));
 	}
 
-	private WebElement button(String label) {
-		return this.browser.findElement(By.xpath("//button[normalize-space()='" + label + "']"));
+	private void type(String name, String text) {
+		field(name).sendKeys(text);
 	}
 
-	private void messageIs(String text) {
-		this.wait.until(ExpectedConditions.textToBe(By.id("message"), text));
+	/**
+	 * Clicks a step's button. The page shows the request and "waiting…" before the click
+	 * returns, so {@link #answer} never reads the answer of an earlier click.
+	 */
+	private void run(String step) {
+		this.browser.findElement(By.cssSelector("#" + step + " button")).click();
+	}
+
+	private String request(String step) {
+		return this.browser.findElement(By.cssSelector("#" + step + " .request")).getText();
+	}
+
+	private String answer(String step) {
+		By response = By.cssSelector("#" + step + " .response");
+		return this.wait.until((browser) -> {
+			String text = browser.findElement(response).getText();
+			return text.equals("waiting…") ? null : text;
+		});
+	}
+
+	private String text(String id) {
+		return this.browser.findElement(By.id(id)).getText();
 	}
 
 }
