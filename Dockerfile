@@ -22,13 +22,14 @@ RUN --mount=type=bind,from=build,source=/src/target,target=/build \
 	java -Djarmode=tools -jar /build/login-service.jar extract --destination /app \
 	&& cd /tmp \
 	&& java $JVM_OPTIONS -XX:AOTCacheOutput=/app/app.aot -Dspring.context.exit=onRefresh \
-		-jar /app/login-service.jar --server.port=0 \
+		-jar /app/login-service.jar --server.port=0 --management.server.port=0 \
 	&& rm -rf /tmp/data
 # The H2 database lives in ./data: keep it on a volume so it outlives the container.
 RUN mkdir data && chown app:app data
 VOLUME /app/data
 USER app
+# Health and metrics are on 9000, left unexposed: publish it only to whoever checks or scrapes.
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
-	CMD curl -fsS http://127.0.0.1:8080/actuator/health/liveness || exit 1
+	CMD curl -fsS http://127.0.0.1:9000/actuator/health/liveness || exit 1
 ENTRYPOINT ["sh", "-c", "exec java $JVM_OPTIONS -XX:AOTCache=/app/app.aot -jar /app/login-service.jar \"$@\"", "login-service"]

@@ -27,8 +27,9 @@ final class Service implements AutoCloseable {
 	}
 
 	/**
-	 * Starts {@code java JVM_OPTIONS -jar JAR --server.port=... ARGS} in the folder and
-	 * waits for its first answer to {@code GET /}.
+	 * Starts {@code java JVM_OPTIONS -jar JAR --server.port=... ARGS} in the folder, its
+	 * management server on a port of the system's choice (two run at once), and waits for
+	 * its first answer to {@code GET /}.
 	 */
 	static Service start(String java, String jvmOptions, Path jar, Path folder, String... args) throws Exception {
 		int port;
@@ -39,7 +40,8 @@ final class Service implements AutoCloseable {
 		if (!jvmOptions.isBlank()) {
 			command.addAll(List.of(jvmOptions.trim().split("\\s+")));
 		}
-		command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));
+		command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
+				"--management.server.port=0"));
 		command.addAll(List.of(args));
 		Files.createDirectories(folder);
 		Path log = folder.resolve("service.log");

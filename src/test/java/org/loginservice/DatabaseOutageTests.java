@@ -57,7 +57,7 @@ class DatabaseOutageTests {
 				.header("Retry-After", "5")
 				.body("type", equalTo("/problems/database-unavailable"));
 			ready(server).then().statusCode(503);
-			RestAssured.given().port(server.port()).get("/actuator/health/liveness").then().statusCode(200);
+			RestAssured.given().port(server.managementPort()).get("/actuator/health/liveness").then().statusCode(200);
 
 			proxy.restore();
 
@@ -71,7 +71,7 @@ class DatabaseOutageTests {
 	}
 
 	private static Response ready(ServiceProcess.Server server) {
-		return RestAssured.given().port(server.port()).get("/actuator/health/readiness");
+		return RestAssured.given().port(server.managementPort()).get("/actuator/health/readiness");
 	}
 
 }

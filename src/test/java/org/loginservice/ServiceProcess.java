@@ -48,12 +48,18 @@ public final class ServiceProcess {
 		}
 	}
 
-	/** Starts the web service on a free port and waits until it answers. */
+	/**
+	 * Starts the web service on a free port, and its management server on another (not
+	 * 9000, which parallel starts would share), and waits until it answers.
+	 */
 	public Server serve(String... args) throws IOException {
-		int port = freePort();
-		List<String> all = new ArrayList<>(List.of("--server.port=" + port, "--auth.password.bcrypt-cost=4"));
+		int[] ports = freePorts();
+		int port = ports[0];
+		int managementPort = ports[1];
+		List<String> all = new ArrayList<>(List.of("--server.port=" + port,
+				"--management.server.port=" + managementPort, "--auth.password.bcrypt-cost=4"));
 		all.addAll(List.of(args));
-		Server server = new Server(start(all.toArray(String[]::new)), port);
+		Server server = new Server(start(all.toArray(String[]::new)), port, managementPort);
 		try {
 			await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
 				assertThat(server.process().isAlive()).as("service exited early:%n%s", output()).isTrue();
@@ -88,9 +94,10 @@ public final class ServiceProcess {
 			.start();
 	}
 
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
+	/** Two free ports, held open together so that they differ. */
+	private static int[] freePorts() throws IOException {
+		try (ServerSocket one = new ServerSocket(0); ServerSocket two = new ServerSocket(0)) {
+			return new int[] { one.getLocalPort(), two.getLocalPort() };
 		}
 	}
 
@@ -99,8 +106,9 @@ public final class ServiceProcess {
 	 *
 	 * @param process its process
 	 * @param port its HTTP port
+	 * @param managementPort the port of its health and metrics
 	 */
-	public record Server(Process process, int port) implements AutoCloseable {
+	public record Server(Process process, int port, int managementPort) implements AutoCloseable {
 
 		/** Kills the process with SIGKILL, as a crash would, and waits for it to go. */
 		public void kill() throws InterruptedException {

@@ -90,7 +90,10 @@ public class AddressThrottle {
 		return hits.isEmpty() ? 0 : hits.get(0);
 	}
 
-	/** A forwarded address can be anything the client sent: keep it to the column. */
+	/**
+	 * Addresses are IP literals (see {@code web.ClientAddresses}); the cut only keeps any
+	 * other caller to the column.
+	 */
 	private static String key(String address) {
 		return (address.length() > MAX_ADDRESS_LENGTH) ? address.substring(0, MAX_ADDRESS_LENGTH) : address;
 	}

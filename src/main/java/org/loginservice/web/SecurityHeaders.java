@@ -16,6 +16,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Headers every response carries. Nothing this service answers may be cached: most
  * responses carry or answer credentials, and the rest are cheap. Browsers are told to
  * frame and sniff nothing, and to run nothing but the pages' own scripts.
+ * <p>
+ * The list is here alone: Tomcat's own error answers ({@link TomcatErrorReports}) set it
+ * through {@link #set}, and the filter runs on error dispatches too, since some errors (a
+ * {@code TRACE}, refused by Tomcat) reach {@code /error} with no request dispatch before.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -33,14 +37,29 @@ class SecurityHeaders extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		response.setHeader("Cache-Control", "no-store");
-		response.setHeader("X-Content-Type-Options", "nosniff");
-		response.setHeader("X-Frame-Options", "DENY");
-		response.setHeader("Content-Security-Policy", isPage(request) ? PAGE_POLICY : API_POLICY);
-		response.setHeader("Referrer-Policy", "no-referrer");
+		set(response, isPage(request));
 		chain.doFilter(request, response);
 	}
 
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
+	/**
+	 * Sets the headers on a response.
+	 * @param page whether the response is one of the pages (the demo, Swagger UI), which
+	 * load their own scripts and styles; an error answer is never a page
+	 */
+	static void set(HttpServletResponse response, boolean page) {
+		response.setHeader("Cache-Control", "no-store");
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setHeader("X-Frame-Options", "DENY");
+		response.setHeader("Content-Security-Policy", page ? PAGE_POLICY : API_POLICY);
+		response.setHeader("Referrer-Policy", "no-referrer");
+	}
+
+	/** An error dispatch is on {@code /error}, never a page: its answer is data. */
 	private static boolean isPage(HttpServletRequest request) {
 		String path = request.getRequestURI();
 		return path.startsWith("/demo") || path.startsWith("/swagger-ui");

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.tomcat.util.res.StringManager;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -16,9 +17,10 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
- * Replaces Tomcat's HTML error page with a problem+json body, for the errors Tomcat
- * answers itself before any filter or servlet runs (a broken percent-escape in the path,
- * for one).
+ * Replaces Tomcat's HTML error page with a problem+json body and the
+ * {@link SecurityHeaders}, for the errors Tomcat answers itself before any filter or
+ * servlet runs (a broken percent-escape in the path, an over-long request line or header,
+ * for some).
  */
 @Component
 class TomcatErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
@@ -34,19 +36,27 @@ class TomcatErrorReports implements WebServerFactoryCustomizer<TomcatServletWebS
 
 		private static final JsonMapper json = JsonMapper.shared();
 
+		/**
+		 * What Tomcat's parser throws, as a 400, when the request line and headers do not
+		 * fit its buffer ({@code server.max-http-request-header-size}); its own text, in
+		 * the same locale, is the only mark it leaves.
+		 */
+		private static final String TOO_LARGE = StringManager.getManager("org.apache.coyote.http11")
+			.getString("iib.requestheadertoolarge.error");
+
 		@Override
 		protected void report(Request request, Response response, Throwable throwable) {
-			int status = response.getStatus();
-			if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+			if (response.getStatus() < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 				return;
 			}
+			int status = status(request, response, throwable);
 			HttpStatus known = HttpStatus.resolve(status);
 			Map<String, Object> problem = Map.of("type", "about:blank", "title",
 					(known != null) ? known.getReasonPhrase() : "Error", "status", status);
 			try {
+				response.setStatus(status);
 				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-				response.setHeader("Cache-Control", "no-store");
-				response.setHeader("X-Content-Type-Options", "nosniff");
+				SecurityHeaders.set(response, false);
 				Writer writer = response.getReporter();
 				if (writer != null) {
 					writer.write(json.writeValueAsString(problem));
@@ -56,6 +66,19 @@ class TomcatErrorReports implements WebServerFactoryCustomizer<TomcatServletWebS
 			catch (IOException | IllegalStateException ex) {
 				// The client is gone or the response is already committed.
 			}
+		}
+
+		/**
+		 * Tomcat answers a request line or header past its buffer with a bare 400: say
+		 * which it was. The request line was read whole if its target was.
+		 */
+		private static int status(Request request, Response response, Throwable throwable) {
+			if (response.getStatus() != 400 || !(throwable instanceof IllegalArgumentException)
+					|| !TOO_LARGE.equals(throwable.getMessage())) {
+				return response.getStatus();
+			}
+			return request.getCoyoteRequest().requestURI().isNull() ? HttpStatus.URI_TOO_LONG.value()
+					: HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE.value();
 		}
 
 	}

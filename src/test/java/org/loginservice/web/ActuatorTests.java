@@ -2,26 +2,37 @@ package org.loginservice.web;
 
 import java.util.Map;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import org.loginservice.ApiTest;
+
+import org.springframework.boot.test.web.server.LocalManagementPort;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+/**
+ * Health and metrics answer on the management port, and nothing of them on the public
+ * one.
+ */
 class ActuatorTests extends ApiTest {
+
+	@LocalManagementPort
+	private int managementPort;
 
 	@Test
 	void healthAndProbesAnswerWithoutDetails() {
-		api().get("/actuator/health")
+		management().get("/actuator/health")
 			.then()
 			.statusCode(200)
 			.body("status", equalTo("UP"))
 			.body(not(containsString("components")))
 			.body(not(containsString("details")));
-		api().get("/actuator/health/liveness").then().statusCode(200).body("status", equalTo("UP"));
-		api().get("/actuator/health/readiness").then().statusCode(200).body("status", equalTo("UP"));
+		management().get("/actuator/health/liveness").then().statusCode(200).body("status", equalTo("UP"));
+		management().get("/actuator/health/readiness").then().statusCode(200).body("status", equalTo("UP"));
 	}
 
 	@Test
@@ -31,7 +42,7 @@ class ActuatorTests extends ApiTest {
 		login(name, "violet-Quartz-river-92");
 		login(name, "wrong password");
 
-		api().get("/actuator/prometheus")
+		management().get("/actuator/prometheus")
 			.then()
 			.statusCode(200)
 			.body(containsString("auth_logins_total{outcome=\"success\"}"))
@@ -44,8 +55,29 @@ class ActuatorTests extends ApiTest {
 	void nothingElseOfTheActuatorIsExposed() {
 		for (String endpoint : new String[] { "env", "beans", "configprops", "heapdump", "loggers", "metrics",
 				"mappings", "threaddump" }) {
-			api().get("/actuator/" + endpoint).then().statusCode(404);
+			management().get("/actuator/" + endpoint).then().statusCode(404);
 		}
+	}
+
+	@Test
+	void actuatorRootListsNoLinks() {
+		management().header("Host", "evil.example")
+			.get("/actuator")
+			.then()
+			.statusCode(404)
+			.body(not(containsString("evil.example")));
+	}
+
+	@Test
+	void nothingOfTheActuatorIsOnThePublicPort() {
+		for (String path : new String[] { "/actuator", "/actuator/health", "/actuator/health/readiness",
+				"/actuator/prometheus" }) {
+			api().get(path).then().statusCode(404).contentType("application/problem+json");
+		}
+	}
+
+	private RequestSpecification management() {
+		return RestAssured.given().port(this.managementPort);
 	}
 
 	private void login(String name, String password) {

@@ -80,6 +80,35 @@ class BadInputTests extends ApiTest {
 		assertThat(output.getAll()).doesNotContain(SECRET);
 	}
 
+	static Stream<Arguments> refusedByTomcat() {
+		return Stream.of(Arguments.of("TRACE", "TRACE / HTTP/1.1\r\nHost: localhost\r\n", 405),
+				Arguments.of("9 KB header",
+						"GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "b".repeat(9 * 1024) + "\r\n", 431),
+				Arguments.of("10 KB request line",
+						"GET /login?username=a&password=" + SECRET + "&pad=" + "q".repeat(10 * 1024)
+								+ " HTTP/1.1\r\nHost: localhost\r\n",
+						414),
+				Arguments.of("encoded slash", "GET /register%2f HTTP/1.1\r\nHost: localhost\r\n", 400),
+				Arguments.of("bad character in target",
+						"GET /login?password=" + SECRET + "{} HTTP/1.1\r\nHost: localhost\r\n", 400),
+				Arguments.of("no Host", "GET / HTTP/1.1\r\n", 400));
+	}
+
+	@ParameterizedTest(name = "{0} -> {2}")
+	@MethodSource("refusedByTomcat")
+	void refusedByTomcatThenProblemWithSecurityHeaders(String what, String head, int status, CapturedOutput output)
+			throws IOException {
+		RawResponse response = sendHead(head + "Connection: close\r\n\r\n");
+
+		assertProblem(response, status);
+		assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+		assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+		assertThat(response.header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
+		assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
+		assertThat(output.getAll()).doesNotContain(SECRET);
+	}
+
 	@Test
 	void invalidUtf8InJsonThenBadRequest() throws IOException {
 		byte[] body = "{\"username\":\"ab\u00ff\u00fe\",\"password\":\"abcdefghij\"}"
@@ -172,6 +201,16 @@ class BadInputTests extends ApiTest {
 					// refuses.
 				}
 			}
+			out.flush();
+			return RawResponse.parse(socket.getInputStream().readAllBytes());
+		}
+	}
+
+	/** A request line and headers, exactly as given, and no body. */
+	private RawResponse sendHead(String head) throws IOException {
+		try (Socket socket = new Socket("localhost", port())) {
+			OutputStream out = socket.getOutputStream();
+			out.write(head.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			return RawResponse.parse(socket.getInputStream().readAllBytes());
 		}
