@@ -46,7 +46,8 @@ class TutorialImport {
 			else if (invalid.isPresent()) {
 				report.skip(entry.username(), "invalid name", invalid.get());
 			}
-			else if (!names.add(name.canonical()) || this.users.existsByCanonicalUsername(name.canonical())) {
+			else if (!names.add(name.skeleton())
+					|| this.users.existsByCanonicalUsernameOrUsernameSkeleton(name.canonical(), name.skeleton())) {
 				report.skip(entry.username(), "taken", null);
 			}
 			else {

@@ -10,8 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * A registered account. Its canonical username is unique in the database, which settles
- * simultaneous registrations of one name.
+ * A registered account. Its canonical username and the skeleton of that name are unique
+ * in the database, which settles simultaneous registrations of one name or of two names
+ * that look alike. The skeleton is missing only on the few accounts made before it, whose
+ * look-alike had an account already.
  */
 @Entity
 @Table(name = "users")
@@ -28,6 +30,8 @@ public class User {
 
 	private String canonicalUsername;
 
+	private String usernameSkeleton;
+
 	private String passwordHash;
 
 	private String data;
@@ -40,6 +44,7 @@ public class User {
 	User(Username username, String passwordHash, String data, Instant createdAt) {
 		this.username = username.display();
 		this.canonicalUsername = username.canonical();
+		this.usernameSkeleton = username.skeleton();
 		this.passwordHash = passwordHash;
 		this.data = data;
 		this.createdAt = createdAt;

@@ -12,7 +12,8 @@ interface UserRepository extends JpaRepository<User, Long> {
 
 	Optional<User> findByCanonicalUsername(String canonicalUsername);
 
-	boolean existsByCanonicalUsername(String canonicalUsername);
+	/** Whether the name, or one that looks like it, has an account. */
+	boolean existsByCanonicalUsernameOrUsernameSkeleton(String canonicalUsername, String usernameSkeleton);
 
 	/**
 	 * Replaces only the password hash: saving a copy of the account loaded before the

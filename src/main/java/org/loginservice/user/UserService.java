@@ -42,8 +42,9 @@ public class UserService {
 	private final Clock clock;
 
 	/**
-	 * Names being registered by this instance right now. A second registration of one of
-	 * them is answered 409 at once, rather than queued for hashing and perhaps shed.
+	 * Skeletons of the names being registered by this instance right now. A second
+	 * registration of one of them, or of a name that looks like it, is answered 409 at
+	 * once, rather than queued for hashing and perhaps shed.
 	 */
 	private final Set<String> registering = ConcurrentHashMap.newKeySet();
 
@@ -61,19 +62,21 @@ public class UserService {
 	/**
 	 * Creates an account. The name is checked before the expensive hash, and the unique
 	 * index settles a race between instances.
-	 * @throws UsernameTaken if the name, after normalization, has an account
+	 * @throws UsernameTaken if the name, after normalization, or one that looks like it
+	 * has an account
 	 * @throws org.loginservice.throttle.TooManyAttempts if the address registered too
 	 * often
 	 * @throws org.loginservice.password.Overloaded if hashing is saturated
 	 */
 	public User register(String username, String password, String data, String address) {
 		Username name = Username.of(username);
-		if (!this.registering.add(name.canonical())) {
+		String skeleton = name.skeleton();
+		if (!this.registering.add(skeleton)) {
 			throw taken(name, address);
 		}
 		try (HashingPool.Admission hashing = this.hashing.admit()) {
 			this.addresses.registration(address);
-			if (this.users.existsByCanonicalUsername(name.canonical())) {
+			if (this.users.existsByCanonicalUsernameOrUsernameSkeleton(name.canonical(), skeleton)) {
 				throw taken(name, address);
 			}
 			String hash = hashing.run(this.passwords.hashing(password));
@@ -89,7 +92,7 @@ public class UserService {
 			throw ex;
 		}
 		finally {
-			this.registering.remove(name.canonical());
+			this.registering.remove(skeleton);
 		}
 	}
 

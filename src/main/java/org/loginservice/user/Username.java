@@ -10,7 +10,12 @@ import java.util.regex.Pattern;
  * <p>
  * The display form is the input trimmed and NFKC-normalized, with its case kept. The
  * canonical form also folds case, so that "Soham", " soham " and the full-width "ｓｏｈａｍ"
- * are one account. Uniqueness is enforced on the canonical form.
+ * are one account. Uniqueness is enforced on the canonical form, and on its
+ * {@link #skeleton() skeleton}, so that two names that look alike cannot both have an
+ * account.
+ * <p>
+ * These forms are those of the accounts already stored: a new name must also pass the
+ * {@link UsernameRules} (RFC 8265 and UTS #39), which old names may not.
  *
  * @param display the name as the user chose it
  * @param canonical the name as it is looked up and kept unique
@@ -20,9 +25,6 @@ public record Username(String display, String canonical) {
 	static final int MIN_LENGTH = 3;
 
 	static final int MAX_LENGTH = 64;
-
-	/** Letters (with their combining marks), digits, and {@code . _ - @}. */
-	private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}._@-]*");
 
 	private static final Pattern UNPRINTABLE = Pattern.compile("[^\\p{L}\\p{M}\\p{N}\\p{P}\\p{S}]");
 
@@ -46,10 +48,15 @@ public record Username(String display, String canonical) {
 		if (length < MIN_LENGTH || length > MAX_LENGTH) {
 			return Optional.of("must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long");
 		}
-		if (!ALLOWED.matcher(this.display).matches()) {
-			return Optional.of("may contain only letters, digits and . _ - @");
-		}
-		return Optional.empty();
+		return UsernameRules.problem(this.display, this.canonical);
+	}
+
+	/**
+	 * The UTS #39 confusable skeleton of the canonical form: names that look alike have
+	 * one skeleton. Computed when asked, as only registration needs it.
+	 */
+	String skeleton() {
+		return UsernameRules.skeleton(this.canonical);
 	}
 
 }
