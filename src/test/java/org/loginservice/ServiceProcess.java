@@ -61,7 +61,7 @@ public final class ServiceProcess {
 		all.addAll(List.of(args));
 		Server server = new Server(start(all.toArray(String[]::new)), port, managementPort);
 		try {
-			await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200)).until(() -> {
 				assertThat(server.process().isAlive()).as("service exited early:%n%s", output()).isTrue();
 				try {
 					return RestAssured.given().port(port).get("/").statusCode() == 200;
