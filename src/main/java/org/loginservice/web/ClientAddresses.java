@@ -72,10 +72,13 @@ class ClientAddresses implements WebServerFactoryCustomizer<TomcatServletWebServ
 
 		@Override
 		public void invoke(Request request, Response response) throws IOException, ServletException {
-			String client = this.forwarded.client(request.getRemoteAddr(),
-					Collections.list(request.getHeaders(this.header)));
-			request.setRemoteAddr(client);
-			request.setRemoteHost(client);
+			String peer = request.getRemoteAddr();
+			// None when the connection is already gone.
+			if (peer != null) {
+				String client = this.forwarded.client(peer, Collections.list(request.getHeaders(this.header)));
+				request.setRemoteAddr(client);
+				request.setRemoteHost(client);
+			}
 			getNext().invoke(request, response);
 		}
 
