@@ -37,8 +37,7 @@ class RegistrationController {
 	/** A form body, or the tutorial's query string with no body at all. */
 	@PostMapping(path = "/register", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<UserResponse> registerForm(@Valid RegisterRequest request,
-			HttpServletRequest http) {
+	ResponseEntity<UserResponse> registerForm(@Valid RegisterRequest request, HttpServletRequest http) {
 		return register(request, http);
 	}
 
