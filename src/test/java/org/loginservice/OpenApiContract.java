@@ -34,6 +34,7 @@ import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -160,9 +161,13 @@ public final class OpenApiContract implements OrderedFilter {
 	}
 
 	/** The one response the document gives for requests outside its operations. */
-	private ApiOperation fallback(Request request, String status, String response) {
-		Operation operation = new Operation().responses(
-				new ApiResponses().addApiResponse(status, this.document.getComponents().getResponses().get(response)));
+	private ApiOperation fallback(Request request, String status, String name) {
+		ApiResponse response = this.document.getComponents().getResponses().get(name);
+		if (request.getMethod() == Request.Method.HEAD) {
+			// The answer to a HEAD has the headers of the body it does not carry.
+			response = new ApiResponse().description(response.getDescription()).headers(response.getHeaders());
+		}
+		Operation operation = new Operation().responses(new ApiResponses().addApiResponse(status, response));
 		return new ApiOperation(new ApiPathImpl(request.getPath(), null),
 				new NormalisedPathImpl(request.getPath(), null),
 				PathItem.HttpMethod.valueOf(request.getMethod().name()), operation);

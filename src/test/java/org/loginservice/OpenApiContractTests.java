@@ -80,7 +80,19 @@ class OpenApiContractTests extends ApiTest {
 		assertThatCode(() -> {
 			api().get("/nowhere").then().statusCode(404);
 			api().delete("/register").then().statusCode(405);
+			api().head("/register").then().statusCode(405);
 		}).doesNotThrowAnyException();
+	}
+
+	@Test
+	void responseWithoutAHeaderTheDocumentRequiresFails() {
+		RequestSpecification api = against(
+				(document) -> ((ObjectNode) document.at("/components/responses/MethodNotAllowed/headers"))
+					.set("X-Never-Sent", document.at("/components/headers/Allow")));
+
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> api.delete("/register"))
+			.withMessageContaining("DELETE /register (no such operation in the document) answered 405")
+			.withMessageContaining("validation.response.header.missing");
 	}
 
 	private RequestSpecification against(Consumer<ObjectNode> change) {
