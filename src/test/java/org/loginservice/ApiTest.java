@@ -55,8 +55,16 @@ public abstract class ApiTest {
 		}
 	}
 
+	/**
+	 * A request to the application, whose exchange must keep to the OpenAPI document it
+	 * publishes (see {@link OpenApiContract}).
+	 */
 	protected RequestSpecification api() {
-		return RestAssured.given().port(this.port).urlEncodingEnabled(true).config(UTF8);
+		return RestAssured.given()
+			.port(this.port)
+			.urlEncodingEnabled(true)
+			.config(UTF8)
+			.filter(OpenApiContract.of(this.port));
 	}
 
 	protected int port() {

@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import org.springdoc.core.annotations.ParameterObject;
 import org.loginservice.user.LoginService;
 import org.loginservice.user.User;
 
@@ -42,12 +41,12 @@ class LoginController {
 
 	@PostMapping(path = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	LoginResponse loginForm(@Valid @ParameterObject LoginRequest request, HttpServletRequest http) {
+	LoginResponse loginForm(@Valid LoginRequest request, HttpServletRequest http) {
 		return login(request, http);
 	}
 
 	@GetMapping(path = "/login", produces = MediaType.APPLICATION_JSON_VALUE)
-	LoginResponse loginQuery(@Valid @ParameterObject LoginRequest request, HttpServletRequest http) {
+	LoginResponse loginQuery(@Valid LoginRequest request, HttpServletRequest http) {
 		return login(request, http);
 	}
 

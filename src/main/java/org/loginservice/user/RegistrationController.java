@@ -4,7 +4,6 @@ import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,8 +37,7 @@ class RegistrationController {
 	/** A form body, or the tutorial's query string with no body at all. */
 	@PostMapping(path = "/register", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<UserResponse> registerForm(@Valid @ParameterObject RegisterRequest request,
-			HttpServletRequest http) {
+	ResponseEntity<UserResponse> registerForm(@Valid RegisterRequest request, HttpServletRequest http) {
 		return register(request, http);
 	}
 

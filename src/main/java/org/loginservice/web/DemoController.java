@@ -1,7 +1,5 @@
 package org.loginservice.web;
 
-import io.swagger.v3.oas.annotations.Hidden;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -10,7 +8,6 @@ import org.springframework.web.bind.annotation.GetMapping;
  * and answer, in plain HTML and JavaScript served from {@code /demo/**} (no build step,
  * nothing from elsewhere).
  */
-@Hidden
 @Controller
 class DemoController {
 

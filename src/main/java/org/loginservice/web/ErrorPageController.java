@@ -3,7 +3,6 @@ package org.loginservice.web;
 import java.net.URI;
 import java.net.URISyntaxException;
 
-import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
  * the same problem details as {@link ProblemDetailsAdvice}, in place of Spring Boot's
  * error page.
  */
-@Hidden
 @RestController
 class ErrorPageController implements ErrorController {
 

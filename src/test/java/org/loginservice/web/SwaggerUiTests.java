@@ -1,0 +1,93 @@
+package org.loginservice.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.loginservice.ApiTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Swagger UI in a real headless Chromium, under the pages' Content-Security-Policy: it
+ * reads the service's document and shows every operation, with nothing refused and no
+ * error. Skipped where Chromium is not installed.
+ */
+class SwaggerUiTests extends ApiTest {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private WebDriver browser;
+
+	@BeforeEach
+	void openBrowser() {
+		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"Chromium is not installed; on Debian: apt-get install chromium chromium-driver");
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, Level.ALL);
+		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+			.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+					"--no-first-run", "--disable-background-networking", "--disable-component-update",
+					"--disable-sync");
+		options.setCapability("goog:loggingPrefs", logs);
+		ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.build();
+		this.browser = new ChromeDriver(driver, options);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void swaggerUiShowsEveryOperationOfTheDocument() {
+		this.browser.get("http://localhost:" + port() + "/swagger-ui.html");
+
+		new WebDriverWait(this.browser, Duration.ofSeconds(30))
+			.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".opblock-summary-path"), 8));
+		List<String> operations = this.browser.findElements(By.cssSelector(".opblock-summary"))
+			.stream()
+			.map(SwaggerUiTests::operation)
+			.toList();
+		List<LogEntry> complaints = this.browser.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter((entry) -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+			.toList();
+
+		assertThat(operations).containsExactlyInAnyOrder("GET /", "POST /register", "GET /login", "POST /login",
+				"GET /me", "PATCH /me", "DELETE /me", "POST /me/password", "POST /logout");
+		assertThat(this.browser.findElements(By.cssSelector(".errors-wrapper"))).isEmpty();
+		assertThat(complaints).isEmpty();
+	}
+
+	private static String operation(WebElement summary) {
+		return summary.findElement(By.cssSelector(".opblock-summary-method")).getText() + " "
+				+ summary.findElement(By.cssSelector(".opblock-summary-path")).getText();
+	}
+
+}
