@@ -43,6 +43,9 @@ class OpenApiTests extends ApiTest {
 	/**
 	 * Served, but not API: the demo page, the error page, the document and Swagger UI.
 	 */
+	/** Mapped only to be refused: Spring MVC would answer it with the GET handler. */
+	private static final Set<String> REFUSED = Set.of("HEAD /login");
+
 	private static final Set<String> NOT_API = Set.of("/demo", "/error", "/v3/api-docs", "/swagger-ui.html");
 
 	private static final Pattern TABLE_ROW = Pattern.compile("^\\| ([0-9, ]+) \\| ([^|]+) \\|", Pattern.MULTILINE);
@@ -89,7 +92,10 @@ class OpenApiTests extends ApiTest {
 					handler.getKey()
 						.getMethodsCondition()
 						.getMethods()
-						.forEach((method) -> served.add(method + " " + path));
+						.stream()
+						.map((method) -> method + " " + path)
+						.filter((operation) -> !REFUSED.contains(operation))
+						.forEach(served::add);
 				}
 			}
 		}
