@@ -81,6 +81,7 @@ class OpenApiContractTests extends ApiTest {
 			api().get("/nowhere").then().statusCode(404);
 			api().delete("/register").then().statusCode(405);
 			api().head("/register").then().statusCode(405);
+			api().head("/login?username={u}&password={p}", uniqueName("head"), PASSWORD).then().statusCode(405);
 		}).doesNotThrowAnyException();
 	}
 
