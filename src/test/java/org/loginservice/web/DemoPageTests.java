@@ -1,7 +1,5 @@
 package org.loginservice.web;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
@@ -11,13 +9,9 @@ import org.loginservice.ApiTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The demo page in a real headless Chromium: every step of the API, and under each step
@@ -25,10 +19,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * shortened. Skipped where Chromium is not installed.
  */
 class DemoPageTests extends ApiTest {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	private static final String PASSWORD = "violet-Quartz-river-92";
 
@@ -45,15 +35,7 @@ class DemoPageTests extends ApiTest {
 
 	@BeforeEach
 	void openBrowser() {
-		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Chromium is not installed; on Debian: apt-get install chromium chromium-driver");
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-			.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-					"--no-first-run", "--disable-background-networking", "--disable-component-update",
-					"--disable-sync");
-		ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.build();
-		this.browser = new ChromeDriver(driver, options);
+		this.browser = HeadlessChromium.open();
 		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
 		this.browser.get("http://localhost:" + port() + "/demo");
 	}

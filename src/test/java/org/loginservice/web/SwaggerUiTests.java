@@ -1,7 +1,5 @@
 package org.loginservice.web;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
@@ -13,17 +11,12 @@ import org.loginservice.ApiTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Swagger UI in a real headless Chromium, under the pages' Content-Security-Policy: it
@@ -32,26 +25,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class SwaggerUiTests extends ApiTest {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
 	private WebDriver browser;
 
 	@BeforeEach
 	void openBrowser() {
-		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Chromium is not installed; on Debian: apt-get install chromium chromium-driver");
-		LoggingPreferences logs = new LoggingPreferences();
-		logs.enable(LogType.BROWSER, Level.ALL);
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-			.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-					"--no-first-run", "--disable-background-networking", "--disable-component-update",
-					"--disable-sync");
-		options.setCapability("goog:loggingPrefs", logs);
-		ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.build();
-		this.browser = new ChromeDriver(driver, options);
+		this.browser = HeadlessChromium.open();
 	}
 
 	@AfterEach
