@@ -16,6 +16,7 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
+ * No request input in the log when a request is refused before the application sees it.
  * Tomcat's parser logs the first bad request of each of its processors at INFO, quoting
  * the request target or the Host header, where the tutorial's query string holds a
  * password. With no processor kept ({@code processor-cache=0}) every request is the first
@@ -39,6 +40,16 @@ class TomcatLogTests extends ApiTest {
 
 			assertThat(response).startsWith("HTTP/1.1 400 ");
 		}
+		assertThat(output.getAll()).doesNotContain(SECRET);
+	}
+
+	/** Spring MVC's PageNotFound logger quotes the path of each request it cannot map. */
+	@ParameterizedTest
+	@ValueSource(strings = { "GET", "PUT" })
+	void unknownPathThenNothingOfItInTheLog(String method, CapturedOutput output) {
+		api().request(method, "/" + SECRET).then().statusCode(404);
+		api().request(method, "/me/" + SECRET).then().statusCode(404);
+
 		assertThat(output.getAll()).doesNotContain(SECRET);
 	}
 
