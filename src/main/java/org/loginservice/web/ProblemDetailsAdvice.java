@@ -18,6 +18,7 @@ import org.loginservice.user.UsernameTaken;
 import org.loginservice.user.WeakPassword;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -163,9 +164,30 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (ex.getMostSpecificCause() instanceof RequestBodies.BodyTooLarge tooLarge) {
 			return handleExceptionInternal(ex, bodyTooLarge(tooLarge), headers, HttpStatus.CONTENT_TOO_LARGE, request);
 		}
+		if (ex.getMostSpecificCause() instanceof UnrecognizedPropertyException unknown) {
+			return handleExceptionInternal(ex, unknownField(unknown), headers, status, request);
+		}
 		ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "malformed-request",
 				"The body must be a JSON object whose fields are strings, each key once, in UTF-8");
 		return handleExceptionInternal(ex, body, headers, status, request);
+	}
+
+	/**
+	 * A key the request does not have, named in the answer when it is short (the parser
+	 * has refused any with an unpaired surrogate): {@code "Password"} beside
+	 * {@code "password"} is a typo here, and another password to a proxy that reads keys
+	 * without regard to case.
+	 */
+	private static ProblemDetail unknownField(UnrecognizedPropertyException ex) {
+		String key = ex.getPropertyName();
+		String field = (key != null && key.length() <= 64) ? key : "(unknown)";
+		String known = ex.getKnownPropertyIds()
+			.stream()
+			.map(String::valueOf)
+			.sorted()
+			.collect(Collectors.joining(", "));
+		return invalidFields(
+				Stream.of(new FieldError(field, "is not a field of this request; its fields are " + known)));
 	}
 
 	/**

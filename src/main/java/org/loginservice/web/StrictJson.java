@@ -4,6 +4,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
@@ -22,10 +23,13 @@ import org.springframework.stereotype.Component;
  * <li>a key given twice is refused: a proxy or firewall that reads the first
  * {@code "password"} would see another password than the service checks, which by default
  * reads the last;</li>
+ * <li>a key the request does not have is refused (400 {@code invalid-fields} naming it):
+ * {@code "Password"} beside {@code "password"} is one field to a proxy that ignores case
+ * and two here;</li>
  * <li>a string with an unpaired surrogate ({@code "\ud800"}) is refused: it has no UTF-8
  * form, so {@code "\ud800"}, {@code "\udfff"} and {@code "?"} would hash alike.</li>
  * </ul>
- * Each is a 400 {@code malformed-request}.
+ * The others are a 400 {@code malformed-request}.
  */
 @Component
 class StrictJson implements JsonMapperBuilderCustomizer {
@@ -33,6 +37,7 @@ class StrictJson implements JsonMapperBuilderCustomizer {
 	@Override
 	public void customize(JsonMapper.Builder builder) {
 		builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+		builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 		builder.withCoercionConfig(LogicalType.Textual, (config) -> {
 			config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
 			config.setCoercion(CoercionInputShape.Float, CoercionAction.Fail);

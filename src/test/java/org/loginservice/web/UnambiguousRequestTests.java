@@ -88,6 +88,45 @@ class UnambiguousRequestTests extends ApiTest {
 	}
 
 	@Test
+	void loginWhenJsonKeyIsUnknownThenBadRequestNamingIt() {
+		String body = "{\"username\":\"" + this.name + "\",\"password\":\"x\",\"Password\":\"" + PASSWORD + "\"}";
+
+		api().contentType(ContentType.JSON)
+			.body(body)
+			.post("/login")
+			.then()
+			.statusCode(400)
+			.body("type", equalTo("/problems/invalid-fields"))
+			.body("errors.field", contains("Password"))
+			.body("errors[0].detail", equalTo("is not a field of this request; its fields are password, username"));
+		assertThat(sessions()).isZero();
+	}
+
+	@Test
+	void patchMeWhenJsonKeyIsUnknownLongOrBrokenThenBadRequest() {
+		String token = api().contentType(ContentType.JSON)
+			.body(json("username", this.name, "password", PASSWORD))
+			.post("/login")
+			.then()
+			.statusCode(200)
+			.extract()
+			.path("token");
+
+		for (String key : List.of("dta", "k".repeat(65))) {
+			api().auth()
+				.oauth2(token)
+				.contentType(ContentType.JSON)
+				.body("{\"" + key + "\":\"new\"}")
+				.patch("/me")
+				.then()
+				.statusCode(400)
+				.body("errors.field", contains(key.equals("dta") ? "dta" : "(unknown)"));
+		}
+		malformed(api().auth().oauth2(token).contentType(ContentType.JSON).body("{\"\\ud800\":\"new\"}").patch("/me"));
+		api().auth().oauth2(token).get("/me").then().statusCode(200).body("data", equalTo(""));
+	}
+
+	@Test
 	void registerWhenUnpairedSurrogateInJsonThenBadRequest() {
 		for (String surrogate : List.of("\\ud800", "\\udfff", "\\ude00\\ud83d")) {
 			String body = "{\"username\":\"" + uniqueName("lone") + "\",\"password\":\"" + PASSWORD + surrogate + "\"}";
