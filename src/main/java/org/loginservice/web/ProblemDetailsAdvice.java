@@ -28,6 +28,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -170,6 +171,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "malformed-request",
 				"The body must be a JSON object whose fields are strings, each key once, in UTF-8");
 		return handleExceptionInternal(ex, body, headers, status, request);
+	}
+
+	/** An answer that could not be written is a bug here: logged under a reference. */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotWritable(HttpMessageNotWritableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return handleExceptionInternal(ex, unexpected(ex), headers, status, request);
 	}
 
 	/**

@@ -217,6 +217,34 @@ class UnambiguousRequestTests extends ApiTest {
 	}
 
 	@Test
+	void loginWhenAcceptRefusesJsonOrAsksAnotherCharsetThenNotAcceptableAndNoSession() {
+		for (String accept : List.of("application/json;q=0", "*/*;q=0", "application/*;q=0, */*;q=0",
+				"application/json;charset=latin1", "application/json;charset=UTF-16BE, */*;q=0")) {
+			api().accept(accept)
+				.get("/login?username={u}&password={p}", this.name, PASSWORD)
+				.then()
+				.statusCode(406)
+				.contentType("application/problem+json");
+		}
+		assertThat(sessions()).isZero();
+		api().accept("application/json;charset=latin1, application/json;charset=utf-8;q=0.5")
+			.get("/login?username={u}&password={p}", this.name, PASSWORD)
+			.then()
+			.statusCode(200)
+			.contentType("application/json");
+	}
+
+	@Test
+	void registerWhenAcceptAsksAnotherCharsetThenNotAcceptableAndNoAccount() {
+		String other = uniqueName("latin");
+		api().accept("application/json;charset=ISO-8859-1")
+			.post("/register?username={u}&password={p}", other, PASSWORD)
+			.then()
+			.statusCode(406);
+		api().post("/register?username={u}&password={p}", other, PASSWORD).then().statusCode(201);
+	}
+
+	@Test
 	void headLoginThenMethodNotAllowedAndNoSession() {
 		api().head("/login?username={u}&password={p}", this.name, PASSWORD)
 			.then()
