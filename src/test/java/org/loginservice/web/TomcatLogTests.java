@@ -43,6 +43,23 @@ class TomcatLogTests extends ApiTest {
 		assertThat(output.getAll()).doesNotContain(SECRET);
 	}
 
+	/**
+	 * Spring's resource handler warns of a path that climbs out of its folder, quoting
+	 * it.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "/demo/%2e%2e/", "/demo/..;/", "/demo/a/../../", "/swagger-ui/%2e%2e/" })
+	void climbingPathThenNothingOfItInTheLog(String prefix, CapturedOutput output) throws IOException {
+		try (Socket socket = new Socket("localhost", port())) {
+			String head = "GET " + prefix + SECRET + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+			socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+			String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+			assertThat(response).startsWith("HTTP/1.1 4");
+		}
+		assertThat(output.getAll()).doesNotContain(SECRET);
+	}
+
 	/** Spring MVC's PageNotFound logger quotes the path of each request it cannot map. */
 	@ParameterizedTest
 	@ValueSource(strings = { "GET", "PUT" })
