@@ -1,6 +1,7 @@
 package org.loginservice.session;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A successful login: the account as its owner sees it, and a bearer token for the
@@ -10,12 +11,13 @@ import java.time.Instant;
  * @param data the account's data
  * @param token the bearer token, for {@code Authorization: Bearer <token>}
  * @param tokenType always {@code Bearer}
- * @param expiresAt when the token expires unless it is used before then
+ * @param expiresAt when the token expires unless it is used before then, to the second
+ * (the fraction would only be noise to a client)
  */
 record LoginResponse(String username, String data, String token, String tokenType, Instant expiresAt) {
 
 	LoginResponse(String username, String data, SessionService.IssuedToken token) {
-		this(username, data, token.token(), "Bearer", token.expiresAt());
+		this(username, data, token.token(), "Bearer", token.expiresAt().truncatedTo(ChronoUnit.SECONDS));
 	}
 
 }

@@ -17,6 +17,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 
 @ExtendWith(OutputCaptureExtension.class)
 class LoginTests extends ApiTest {
@@ -43,7 +44,8 @@ class LoginTests extends ApiTest {
 			.contentType(ContentType.JSON)
 			.header("Cache-Control", "no-store")
 			.body("username", equalTo(name))
-			.body("data", equalTo("secret notes"));
+			.body("data", equalTo("secret notes"))
+			.body("expiresAt", matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
 		assertThat(response.asString()).doesNotContain(PASSWORD).doesNotContain("$2b$");
 	}
 
