@@ -50,6 +50,8 @@ class SecurityHeadersTests extends ApiTest {
 						400, API_POLICY),
 				Arguments.of("no token", "GET /me HTTP/1.1\r\n" + HOST + "\r\n", 401, API_POLICY),
 				Arguments.of("unknown path", "GET /nowhere HTTP/1.1\r\n" + HOST + "\r\n", 404, API_POLICY),
+				Arguments.of("unknown file under /demo", "GET /demo/nowhere.js HTTP/1.1\r\n" + HOST + "\r\n", 404,
+						API_POLICY),
 				Arguments.of("TRACE, refused by Tomcat", "TRACE / HTTP/1.1\r\n" + HOST + "\r\n", 405, API_POLICY),
 				Arguments.of("9 KiB header, refused by Tomcat",
 						"GET / HTTP/1.1\r\n" + HOST + "X-Big: " + "b".repeat(9 * 1024) + "\r\n\r\n", 431, API_POLICY),
