@@ -6,6 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -37,8 +38,9 @@ class SecurityHeaders extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		set(response, isPage(request));
-		chain.doFilter(request, response);
+		boolean page = isPage(request);
+		set(response, page);
+		chain.doFilter(request, page ? new PageResponse(response) : response);
 	}
 
 	@Override
@@ -57,6 +59,26 @@ class SecurityHeaders extends OncePerRequestFilter {
 		response.setHeader("X-Frame-Options", "DENY");
 		response.setHeader("Content-Security-Policy", page ? PAGE_POLICY : API_POLICY);
 		response.setHeader("Referrer-Policy", "no-referrer");
+	}
+
+	/**
+	 * A page's answer that turns out to be an error (a 404 under {@code /demo}) is data,
+	 * not a page: it gets the API's policy.
+	 */
+	private static final class PageResponse extends HttpServletResponseWrapper {
+
+		PageResponse(HttpServletResponse response) {
+			super(response);
+		}
+
+		@Override
+		public void setStatus(int status) {
+			if (status >= 400) {
+				setHeader("Content-Security-Policy", API_POLICY);
+			}
+			super.setStatus(status);
+		}
+
 	}
 
 	/** An error dispatch is on {@code /error}, never a page: its answer is data. */
