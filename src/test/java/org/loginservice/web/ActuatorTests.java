@@ -1,15 +1,20 @@
 package org.loginservice.web;
 
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import org.loginservice.ApiTest;
 
 import org.springframework.boot.test.web.server.LocalManagementPort;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -37,18 +42,25 @@ class ActuatorTests extends ApiTest {
 
 	@Test
 	void prometheusCountsLoginsAndRegistrationsByOutcomeAndTimesHashing() {
+		// Every counter is registered at 0 when its bean is made, so only a change in
+		// value shows that an event was counted.
+		String before = scrape();
 		String name = uniqueName("metered");
 		api().post("/register?username={u}&password={p}", name, "violet-Quartz-river-92").then().statusCode(201);
-		login(name, "violet-Quartz-river-92");
-		login(name, "wrong password");
+		api().post("/register?username={u}&password={p}", name, "violet-Quartz-river-92").then().statusCode(409);
+		login(name, "violet-Quartz-river-92").then().statusCode(200);
+		login(name, "wrong password").then().statusCode(401);
+		login(uniqueName("nobody"), "wrong password").then().statusCode(401);
+		String after = scrape();
 
-		management().get("/actuator/prometheus")
-			.then()
-			.statusCode(200)
-			.body(containsString("auth_logins_total{outcome=\"success\"}"))
-			.body(containsString("auth_logins_total{outcome=\"failure\"}"))
-			.body(containsString("auth_registrations_total{outcome=\"created\"}"))
-			.body(containsString("auth_password_hashing_seconds_count"));
+		assertThat(increase(before, after, "auth_logins_total{outcome=\"success\"}")).isEqualTo(1);
+		assertThat(increase(before, after, "auth_logins_total{outcome=\"failure\"}")).isEqualTo(2);
+		assertThat(increase(before, after, "auth_logins_total{outcome=\"throttled\"}")).isZero();
+		assertThat(increase(before, after, "auth_logins_total{outcome=\"shed\"}")).isZero();
+		assertThat(increase(before, after, "auth_registrations_total{outcome=\"created\"}")).isEqualTo(1);
+		assertThat(increase(before, after, "auth_registrations_total{outcome=\"taken\"}")).isEqualTo(1);
+		// A taken name is refused before its hash: one registration and three logins.
+		assertThat(increase(before, after, "auth_password_hashing_seconds_count")).isEqualTo(4);
 	}
 
 	@Test
@@ -80,8 +92,27 @@ class ActuatorTests extends ApiTest {
 		return RestAssured.given().port(this.managementPort);
 	}
 
-	private void login(String name, String password) {
-		api().contentType(ContentType.JSON).body(Map.of("username", name, "password", password)).post("/login");
+	private Response login(String name, String password) {
+		return api().contentType(ContentType.JSON).body(Map.of("username", name, "password", password)).post("/login");
+	}
+
+	private String scrape() {
+		return management().get("/actuator/prometheus").then().statusCode(200).extract().asString();
+	}
+
+	/**
+	 * How much the sample of that name and labels grew between two scrapes. Beans are
+	 * made lazily, so before the first login of a context its counters are not there yet:
+	 * absent before counts as 0.
+	 */
+	private static double increase(String before, String after, String sample) {
+		return value(after, sample).orElseThrow(() -> new AssertionError("no sample " + sample + " in the scrape"))
+				- value(before, sample).orElse(0);
+	}
+
+	private static OptionalDouble value(String scrape, String sample) {
+		Matcher line = Pattern.compile("^" + Pattern.quote(sample) + " (\\S+)$", Pattern.MULTILINE).matcher(scrape);
+		return line.find() ? OptionalDouble.of(Double.parseDouble(line.group(1))) : OptionalDouble.empty();
 	}
 
 }
