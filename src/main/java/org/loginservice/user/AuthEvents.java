@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * {@code auth_logins_total{outcome="..."}} and {@code auth_registrations_total}.
  */
 @Component
+@Lazy(false)
 class AuthEvents {
 
 	private static final Logger log = LoggerFactory.getLogger(AuthEvents.class);
@@ -52,7 +54,8 @@ class AuthEvents {
 	}
 
 	/**
-	 * Made once, and so scraped at 0 before the first event, which alerts on rates need.
+	 * Made once, at start-up (the bean is not lazy), and so scraped at 0 before the first
+	 * event, which alerts on rates need.
 	 */
 	private static Map<String, Counter> counters(MeterRegistry meters, String name, String... outcomes) {
 		return Arrays.stream(outcomes)
