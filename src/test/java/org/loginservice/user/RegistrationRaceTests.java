@@ -2,53 +2,125 @@ package org.loginservice.user;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.loginservice.ApiTest;
+import org.loginservice.LoginServiceApplication;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * Simultaneous registrations of one name, or of two names that look alike, on two
+ * instances of the service sharing one database, so that only its unique indexes can
+ * settle them: each instance refuses its own duplicates from memory before any database
+ * work, which on one instance alone would hide a missing index. The second instance is a
+ * second application context in this JVM, on the very database of the first (H2 shares an
+ * embedded database between the connections of one JVM; on PostgreSQL it is one server).
+ * A BCrypt cost of 10 (tens of milliseconds) keeps both winners hashing while the other
+ * checks the name is free, so both reach the insert.
+ */
+@TestPropertySource(properties = "auth.password.bcrypt-cost=10")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegistrationRaceTests extends ApiTest {
 
 	private static final int CLIENTS = 24;
 
-	@Test
-	void registerSameNameAtOnceThenExactlyOneCreatedAndTheRestConflict() throws Exception {
-		String name = uniqueName("contested");
+	@Autowired
+	private Environment environment;
 
-		List<Integer> results = registerAtOnce((i) -> (i % 2 == 0) ? name : name.toUpperCase());
+	@Autowired
+	private JdbcTemplate jdbc;
 
-		assertThat(results).containsOnly(201, 409);
-		assertThat(results).filteredOn((status) -> status == 201).hasSize(1);
+	@Autowired
+	private DataSource dataSource;
+
+	private ConfigurableApplicationContext other;
+
+	@BeforeAll
+	void startASecondInstanceOnTheSameDatabase() {
+		// The pool's URL, not the property, which would draw a new ${random.uuid}; as
+		// command-line arguments, which override application.properties.
+		HikariDataSource database = (HikariDataSource) this.dataSource;
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
+				"--spring.datasource.url=" + database.getJdbcUrl(),
+				"--spring.datasource.username=" + database.getUsername(),
+				"--spring.datasource.password=" + Objects.toString(database.getPassword(), "")));
+		for (String key : List.of("auth.password.bcrypt-cost", "auth.throttle.registrations-per-address",
+				"auth.throttle.failed-logins-per-address")) {
+			arguments.add("--" + key + "=" + this.environment.getRequiredProperty(key));
+		}
+		this.other = new SpringApplicationBuilder(LoginServiceApplication.class).run(arguments.toArray(String[]::new));
+		assertThat(((HikariDataSource) this.other.getBean(DataSource.class)).getJdbcUrl())
+			.isEqualTo(database.getJdbcUrl());
+	}
+
+	@AfterAll
+	void stopTheSecondInstance() {
+		if (this.other != null) {
+			this.other.close();
+		}
 	}
 
 	@Test
-	void registerLookAlikeNamesAtOnceThenExactlyOneCreatedAndTheRestConflict() throws Exception {
+	void registerSameNameAtOnceOnTwoInstancesThenExactlyOneCreatedAndTheRestConflict() throws Exception {
+		String name = uniqueName("contested");
+
+		List<Integer> results = registerAtOnce((i) -> (i % 4 < 2) ? name : name.toUpperCase());
+
+		assertThat(results).containsOnly(201, 409);
+		assertThat(results).filteredOn((status) -> status == 201).hasSize(1);
+		assertThat(rows(name, name.toUpperCase())).isOne();
+	}
+
+	@Test
+	void registerLookAlikeNamesAtOnceOnTwoInstancesThenExactlyOneCreatedAndTheRestConflict() throws Exception {
 		String latin = uniqueName("cop");
 		String cyrillic = "\u0441\u043E\u0440" + latin.substring(3);
 
-		List<Integer> results = registerAtOnce((i) -> (i % 2 == 0) ? latin : cyrillic);
+		List<Integer> results = registerAtOnce((i) -> (i % 4 < 2) ? latin : cyrillic);
 
 		assertThat(results).containsOnly(201, 409);
 		assertThat(results).filteredOn((status) -> status == 201).hasSize(1);
+		assertThat(rows(latin, cyrillic)).isOne();
 	}
 
-	/** The status of each client's registration, all sent at one moment. */
+	/**
+	 * The status of each client's registration, all sent at one moment, alternately to
+	 * each instance, so that each instance sees both names.
+	 */
 	private List<Integer> registerAtOnce(IntFunction<String> nameOfClient) throws Exception {
+		int otherPort = Integer.parseInt(this.other.getEnvironment().getProperty("local.server.port"));
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
 		try {
 			List<Future<Integer>> statuses = new ArrayList<>();
 			for (int i = 0; i < CLIENTS; i++) {
 				String name = nameOfClient.apply(i);
+				RequestSpecification instance = (i % 2 == 0) ? api() : RestAssured.given().port(otherPort);
 				statuses.add(clients.submit(() -> {
 					start.await();
-					return api().post("/register?username={u}&password={p}", name, "correct horse battery")
+					return instance.post("/register?username={u}&password={p}", name, "correct horse battery")
 						.statusCode();
 				}));
 			}
@@ -63,6 +135,11 @@ class RegistrationRaceTests extends ApiTest {
 		finally {
 			clients.shutdownNow();
 		}
+	}
+
+	private int rows(String first, String second) {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM users WHERE username IN (?, ?)", Integer.class, first,
+				second);
 	}
 
 }

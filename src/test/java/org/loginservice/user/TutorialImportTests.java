@@ -69,18 +69,26 @@ class TutorialImportTests {
 		}
 	}
 
+	/**
+	 * Status 2, as the README promises, for bad input (a file that is not one JSON
+	 * object, or no file named), set apart from 1, which says the database refused the
+	 * import.
+	 */
 	@Test
-	void malformedFileImportsNothingAndFails() throws Exception {
+	void malformedFileImportsNothingAndExitsWithStatus2() throws Exception {
 		write("broken.json", "{\"alice\": " + user("alice-pass", "") + ", \"bob\": ");
 		write("array.json", "[" + user("alice-pass", "") + "]");
 		ServiceProcess service = ServiceProcess.in(this.directory);
 
-		assertThat(service.run("import", "broken.json")).isNotZero();
-		assertThat(service.run("import", "array.json")).isNotZero();
-		assertThat(service.run("import")).isNotZero();
+		assertThat(service.run("import", "broken.json")).isEqualTo(2);
+		assertThat(service.run("import", "array.json")).isEqualTo(2);
+		assertThat(service.run("import", "missing.json")).isEqualTo(2);
+		assertThat(service.run("import")).isEqualTo(2);
 
 		assertThat(service.output()).contains("Nothing imported: broken.json is not valid JSON")
-			.contains("Nothing imported: array.json must hold one JSON object");
+			.contains("Nothing imported: array.json must hold one JSON object")
+			.contains("Nothing imported: missing.json cannot be read")
+			.contains("Usage: java -jar login-service.jar import FILE.json");
 		assertThat(this.directory.resolve("data")).doesNotExist();
 	}
 
