@@ -48,14 +48,19 @@ class DatabaseOutageTests {
 
 			proxy.cut();
 
-			long start = System.nanoTime();
-			Response login = login(server);
-			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
-			login.then()
-				.statusCode(503)
-				.contentType("application/problem+json")
-				.header("Retry-After", "5")
-				.body("type", equalTo("/problems/database-unavailable"));
+			// The README's 'about 3 s' is the pool's connection timeout; 6 s leaves room
+			// for
+			// two loaded cores, and a pool that waited 30 s (Hikari's default) fails it.
+			for (int i = 0; i < 3; i++) {
+				long start = System.nanoTime();
+				Response login = login(server);
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
+				login.then()
+					.statusCode(503)
+					.contentType("application/problem+json")
+					.header("Retry-After", "5")
+					.body("type", equalTo("/problems/database-unavailable"));
+			}
 			ready(server).then().statusCode(503);
 			RestAssured.given().port(server.managementPort()).get("/actuator/health/liveness").then().statusCode(200);
 
