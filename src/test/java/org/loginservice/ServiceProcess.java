@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.restassured.RestAssured;
+import org.awaitility.core.ConditionTimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -72,8 +73,12 @@ public final class ServiceProcess {
 			});
 			return server;
 		}
-		catch (RuntimeException | Error ex) {
+		catch (ConditionTimeoutException ex) {
 			// A service that never answered must not outlive the test, holding its port.
+			server.process().destroyForcibly();
+			throw new AssertionError("service did not answer within 180 s:%n%s".formatted(output()), ex);
+		}
+		catch (RuntimeException | Error ex) {
 			server.process().destroyForcibly();
 			throw ex;
 		}
