@@ -8,11 +8,6 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -90,7 +85,8 @@ class ScaleOutTests {
 
 	@Test
 	void simultaneousFailuresOnBothInstancesAreAllCounted() throws Exception {
-		List<Integer> statuses = atOnce(4, (i) -> login((i % 2 == 0) ? one : two, "counted1", "wrong " + i));
+		List<Integer> statuses = Simultaneous.requests(4,
+				(i) -> login((i % 2 == 0) ? one : two, "counted1", "wrong " + i).statusCode());
 
 		assertThat(statuses).containsOnly(401);
 		assertThat(failures("counted1")).isEqualTo(4);
@@ -103,7 +99,8 @@ class ScaleOutTests {
 			login((i % 2 == 0) ? one : two, "raced1", "wrong " + i).then().statusCode(401);
 		}
 
-		List<Integer> statuses = atOnce(16, (i) -> login((i % 2 == 0) ? one : two, "raced1", "simultaneous " + i));
+		List<Integer> statuses = Simultaneous.requests(16,
+				(i) -> login((i % 2 == 0) ? one : two, "raced1", "simultaneous " + i).statusCode());
 
 		assertThat(statuses).containsOnly(401, 429);
 		assertThat(statuses).filteredOn((status) -> status == 401).hasSize(1);
@@ -114,7 +111,8 @@ class ScaleOutTests {
 
 	@Test
 	void simultaneousRegistrationsOfOneNameOnBothInstancesMakeOneAccount() throws Exception {
-		List<Integer> statuses = atOnce(16, (i) -> register((i % 2 == 0) ? one : two, "contested1"));
+		List<Integer> statuses = Simultaneous.requests(16,
+				(i) -> register((i % 2 == 0) ? one : two, "contested1").statusCode());
 
 		assertThat(statuses).containsOnly(201, 409);
 		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(1);
@@ -149,30 +147,6 @@ class ScaleOutTests {
 					// A lockout that outlasts a burst on a busy machine, and a hashing
 					// queue that sheds none of it.
 					"--auth.throttle.first-lockout=10m", "--auth.hashing.queue=32");
-	}
-
-	private static List<Integer> atOnce(int clients, IntFunction<Response> request) throws Exception {
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService pool = Executors.newFixedThreadPool(clients);
-		try {
-			List<Future<Integer>> futures = new ArrayList<>();
-			for (int i = 0; i < clients; i++) {
-				int client = i;
-				futures.add(pool.submit(() -> {
-					start.await();
-					return request.apply(client).statusCode();
-				}));
-			}
-			start.countDown();
-			List<Integer> statuses = new ArrayList<>();
-			for (Future<Integer> future : futures) {
-				statuses.add(future.get());
-			}
-			return statuses;
-		}
-		finally {
-			pool.shutdownNow();
-		}
 	}
 
 	private static int failures(String name) throws Exception {

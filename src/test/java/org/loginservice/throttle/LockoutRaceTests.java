@@ -1,19 +1,14 @@
 package org.loginservice.throttle;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.loginservice.ApiTest;
 import org.loginservice.MutableClock;
+import org.loginservice.Simultaneous;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -48,7 +43,7 @@ class LockoutRaceTests extends ApiTest {
 			login(name, "wrong " + i).then().statusCode(401);
 		}
 
-		List<Integer> statuses = atOnce(GUESSES, (i) -> login(name, "simultaneous " + i).statusCode());
+		List<Integer> statuses = Simultaneous.requests(GUESSES, (i) -> login(name, "simultaneous " + i).statusCode());
 
 		assertThat(statuses).containsOnly(401, 429);
 		assertThat(statuses).filteredOn((status) -> status == 401).hasSize(1);
@@ -60,31 +55,6 @@ class LockoutRaceTests extends ApiTest {
 
 	private Response login(String name, String password) {
 		return api().contentType(ContentType.JSON).body(Map.of("username", name, "password", password)).post("/login");
-	}
-
-	/** Runs the requests on threads of their own, released together. */
-	static List<Integer> atOnce(int clients, IntFunction<Integer> request) throws Exception {
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService pool = Executors.newFixedThreadPool(clients);
-		try {
-			List<Future<Integer>> futures = new ArrayList<>();
-			for (int i = 0; i < clients; i++) {
-				int client = i;
-				futures.add(pool.submit(() -> {
-					start.await();
-					return request.apply(client);
-				}));
-			}
-			start.countDown();
-			List<Integer> statuses = new ArrayList<>();
-			for (Future<Integer> future : futures) {
-				statuses.add(future.get());
-			}
-			return statuses;
-		}
-		finally {
-			pool.shutdownNow();
-		}
 	}
 
 }

@@ -1,19 +1,14 @@
 package org.loginservice.throttle;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.loginservice.ApiTest;
 import org.loginservice.MutableClock;
+import org.loginservice.Simultaneous;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -50,7 +45,7 @@ class ShedLoginTests extends ApiTest {
 		String name = uniqueName("shed");
 		api().post("/register?username={u}&password={p}", name, PASSWORD).then().statusCode(201);
 
-		List<Response> answers = atOnce(CLIENTS,
+		List<Response> answers = Simultaneous.requests(CLIENTS,
 				(i) -> api().header("X-Forwarded-For", ADDRESS)
 					.contentType(ContentType.JSON)
 					.body(Map.of("username", name, "password", "wrong " + i))
@@ -84,31 +79,6 @@ class ShedLoginTests extends ApiTest {
 		return this.jdbc.queryForObject(
 				"SELECT COALESCE(SUM(hits), 0) FROM address_counts WHERE address = ? AND kind = 'failed-login'",
 				Long.class, address);
-	}
-
-	/** Sends the requests from threads of their own, released together. */
-	private static List<Response> atOnce(int clients, IntFunction<Response> request) throws Exception {
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService pool = Executors.newFixedThreadPool(clients);
-		try {
-			List<Future<Response>> futures = new ArrayList<>();
-			for (int i = 0; i < clients; i++) {
-				int client = i;
-				futures.add(pool.submit(() -> {
-					start.await();
-					return request.apply(client);
-				}));
-			}
-			start.countDown();
-			List<Response> answers = new ArrayList<>();
-			for (Future<Response> future : futures) {
-				answers.add(future.get());
-			}
-			return answers;
-		}
-		finally {
-			pool.shutdownNow();
-		}
 	}
 
 }

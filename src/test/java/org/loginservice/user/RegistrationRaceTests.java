@@ -3,23 +3,19 @@ package org.loginservice.user;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.restassured.RestAssured;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.loginservice.ApiTest;
 import org.loginservice.LoginServiceApplication;
+import org.loginservice.Simultaneous;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -111,30 +107,10 @@ class RegistrationRaceTests extends ApiTest {
 	 */
 	private List<Integer> registerAtOnce(IntFunction<String> nameOfClient) throws Exception {
 		int otherPort = Integer.parseInt(this.other.getEnvironment().getProperty("local.server.port"));
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-		try {
-			List<Future<Integer>> statuses = new ArrayList<>();
-			for (int i = 0; i < CLIENTS; i++) {
-				String name = nameOfClient.apply(i);
-				RequestSpecification instance = (i % 2 == 0) ? api() : RestAssured.given().port(otherPort);
-				statuses.add(clients.submit(() -> {
-					start.await();
-					return instance.post("/register?username={u}&password={p}", name, "correct horse battery")
-						.statusCode();
-				}));
-			}
-			start.countDown();
-
-			List<Integer> results = new ArrayList<>();
-			for (Future<Integer> status : statuses) {
-				results.add(status.get());
-			}
-			return results;
-		}
-		finally {
-			clients.shutdownNow();
-		}
+		return Simultaneous.requests(CLIENTS,
+				(i) -> ((i % 2 == 0) ? api() : RestAssured.given().port(otherPort))
+					.post("/register?username={u}&password={p}", nameOfClient.apply(i), "correct horse battery")
+					.statusCode());
 	}
 
 	private int rows(String first, String second) {
