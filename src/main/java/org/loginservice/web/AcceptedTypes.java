@@ -60,6 +60,10 @@ class AcceptedTypes extends OncePerRequestFilter {
 			// Spring MVC refuses it with 406 itself.
 			return null;
 		}
+		if (ranges.stream().allMatch((range) -> range.getQualityValue() > 0 && range.getCharset() == null)) {
+			// As nearly every request: nothing to drop, so no wrapper on the way.
+			return null;
+		}
 		List<MediaType> kept = ranges.stream()
 			.filter((range) -> range.getQualityValue() > 0)
 			.filter((range) -> range.getCharset() == null || StandardCharsets.UTF_8.equals(range.getCharset()))
