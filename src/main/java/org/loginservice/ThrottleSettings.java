@@ -17,14 +17,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failedLoginsPerAddress failed logins one client address may make in
  * {@code failedLoginWindow}, over any names (password spraying)
  * @param failedLoginWindow the window of {@code failedLoginsPerAddress}
- * @param registrationsPerAddress registrations one client address may attempt in
- * {@code registrationWindow}
+ * @param registrationsPerAddress accounts one client address may make in
+ * {@code registrationWindow}: a backstop far above normal use, since the proof-of-work
+ * challenges slow registrations long before it; a name found taken does not count
  * @param registrationWindow the window of {@code registrationsPerAddress}
  */
 @ConfigurationProperties("auth.throttle")
 public record ThrottleSettings(@DefaultValue("5") int failuresBeforeLockout, @DefaultValue("1s") Duration firstLockout,
 		@DefaultValue("15m") Duration maxLockout, @DefaultValue("30") int failedLoginsPerAddress,
-		@DefaultValue("1m") Duration failedLoginWindow, @DefaultValue("10") int registrationsPerAddress,
+		@DefaultValue("1m") Duration failedLoginWindow, @DefaultValue("100") int registrationsPerAddress,
 		@DefaultValue("1h") Duration registrationWindow) {
 
 }

@@ -19,12 +19,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of the tests that talk to the whole application over real HTTP, on a random port
  * and a real H2 file database of its own under {@code target/} (or a PostgreSQL database
  * of its own, see {@link TestDatabase}). Tests share that database, so each one registers
- * names of its own ({@link #uniqueName}). The limits per client address are lifted, since
- * every test client is on one address.
+ * names of its own ({@link #uniqueName}). The limits per client address are lifted, and
+ * the proof-of-work challenges are off, since every test client is on one address; the
+ * tests of the challenges turn them on.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "auth.password.bcrypt-cost=4", "auth.throttle.registrations-per-address=100000",
-				"auth.throttle.failed-logins-per-address=100000",
+				"auth.throttle.failed-logins-per-address=100000", "auth.challenge.mode=off",
 				"spring.datasource.url=jdbc:h2:file:./target/test-db/${random.uuid};WRITE_DELAY=0" })
 public abstract class ApiTest {
 

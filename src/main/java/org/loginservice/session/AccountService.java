@@ -48,7 +48,7 @@ class AccountService {
 	private User confirm(Authenticated caller, String password, String address) {
 		User user;
 		try {
-			user = this.logins.login(caller.username(), password, address);
+			user = this.logins.reauthenticate(caller.username(), password, address);
 		}
 		catch (InvalidCredentials ex) {
 			throw new WrongPassword();

@@ -60,7 +60,7 @@ class LoginController {
 	}
 
 	private LoginResponse login(LoginRequest request, HttpServletRequest http) {
-		User user = this.logins.login(request.username(), request.password(), http.getRemoteAddr());
+		User user = this.logins.login(request.username(), request.password(), request.altcha(), http.getRemoteAddr());
 		return new LoginResponse(user.getUsername(), user.getData(), this.sessions.issue(user.getId()));
 	}
 

@@ -10,9 +10,10 @@ import org.loginservice.user.NoControlCharacters;
  *
  * @param username the account's name, in any case or width
  * @param password its password
+ * @param altcha a solved proof-of-work challenge, when the service asks for one
  */
 record LoginRequest(@NotNull(message = "is required") String username,
-		@NotNull(message = "is required") @NoControlCharacters String password) {
+		@NotNull(message = "is required") @NoControlCharacters String password, String altcha) {
 
 	/** Without the password, so that no log or debugger view ever shows it. */
 	@Override

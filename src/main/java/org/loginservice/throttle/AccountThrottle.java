@@ -71,6 +71,13 @@ public class AccountThrottle {
 		throw new TooManyAttempts(this.settings.firstLockout());
 	}
 
+	/** Consecutive failed logins on the canonical name. */
+	public int failures(String name) {
+		List<Integer> failures = this.jdbc
+			.queryForList("SELECT failures FROM login_failures WHERE canonical_username = ?", Integer.class, name);
+		return failures.isEmpty() ? 0 : failures.get(0);
+	}
+
 	/** The password was wrong. */
 	public void failed(Attempt attempt) {
 		if (attempt.counted()) {

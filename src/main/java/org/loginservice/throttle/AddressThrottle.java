@@ -15,7 +15,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Limits what one client address may do, in fixed windows counted in the database: failed
- * logins over any names (against password spraying) and registrations.
+ * logins over any names (against password spraying) and new accounts. It also counts what
+ * the proof-of-work challenges are sized by: each address's registration attempts, and
+ * those of the whole service per minute (under the address {@code *}, which no client
+ * has).
  */
 @Component
 public class AddressThrottle {
@@ -23,6 +26,12 @@ public class AddressThrottle {
 	private static final String FAILED_LOGIN = "failed-login";
 
 	private static final String REGISTRATION = "registration";
+
+	private static final String NEW_ACCOUNT = "new-account";
+
+	private static final String SERVICE = "*";
+
+	private static final Duration MINUTE = Duration.ofMinutes(1);
 
 	private static final int MAX_ADDRESS_LENGTH = 128;
 
@@ -39,25 +48,56 @@ public class AddressThrottle {
 	}
 
 	/**
+	 * @return the address's failed logins in this window
 	 * @throws TooManyAttempts if the address used up its failed logins for now
 	 */
-	public void checkLogin(String address) {
+	public int checkLogin(String address) {
 		Window window = window(this.settings.failedLoginWindow());
-		if (hits(key(address), FAILED_LOGIN, window.start()) >= this.settings.failedLoginsPerAddress()) {
+		int failures = hits(key(address), FAILED_LOGIN, window.start());
+		if (failures >= this.settings.failedLoginsPerAddress()) {
 			throw new TooManyAttempts(window.remaining());
 		}
+		return failures;
+	}
+
+	/** The address's failed logins in this window. */
+	public int failedLogins(String address) {
+		return hits(key(address), FAILED_LOGIN, window(this.settings.failedLoginWindow()).start());
 	}
 
 	public void loginFailed(String address) {
 		increment(address, FAILED_LOGIN, window(this.settings.failedLoginWindow()));
 	}
 
-	/** Counts a registration attempt. @throws TooManyAttempts if it is one too many */
-	public void registration(String address) {
+	/**
+	 * Counts an account about to be made (not a name found taken).
+	 * @throws TooManyAttempts if it is one too many
+	 */
+	public void newAccount(String address) {
 		Window window = window(this.settings.registrationWindow());
-		if (increment(address, REGISTRATION, window) > this.settings.registrationsPerAddress()) {
+		if (increment(address, NEW_ACCOUNT, window) > this.settings.registrationsPerAddress()) {
 			throw new TooManyAttempts(window.remaining());
 		}
+	}
+
+	/** The address's registration attempts in this registration window. */
+	public int registrationAttempts(String address) {
+		return hits(key(address), REGISTRATION, window(this.settings.registrationWindow()).start());
+	}
+
+	public void registrationAttempted(String address) {
+		increment(address, REGISTRATION, window(this.settings.registrationWindow()));
+	}
+
+	/**
+	 * The registration attempts of the whole service in this minute or the last,
+	 * whichever had more, so that a surge is not forgotten when a minute begins.
+	 * @param counting whether to count one more now
+	 */
+	public int serviceRegistrations(boolean counting) {
+		Window window = window(MINUTE);
+		int now = counting ? increment(SERVICE, REGISTRATION, window) : hits(SERVICE, REGISTRATION, window.start());
+		return Math.max(now, hits(SERVICE, REGISTRATION, window.start().minus(MINUTE)));
 	}
 
 	/** Forgets windows that have ended. */

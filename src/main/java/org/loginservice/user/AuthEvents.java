@@ -29,12 +29,13 @@ class AuthEvents {
 	private final Map<String, Counter> registrations;
 
 	AuthEvents(MeterRegistry meters) {
-		this.logins = counters(meters, "auth.logins", "success", "failure", "throttled", "shed");
-		this.registrations = counters(meters, "auth.registrations", "created", "taken", "throttled", "shed");
+		this.logins = counters(meters, "auth.logins", "success", "failure", "throttled", "challenged", "shed");
+		this.registrations = counters(meters, "auth.registrations", "created", "taken", "throttled", "challenged",
+				"shed");
 	}
 
 	/**
-	 * @param outcome success, failure, throttled or shed
+	 * @param outcome success, failure, throttled, challenged or shed
 	 */
 	void login(String outcome, Username name, String address) {
 		log.info("login outcome={} username={} address={}", outcome, name.forLog(), address);
@@ -42,7 +43,7 @@ class AuthEvents {
 	}
 
 	/**
-	 * @param outcome created, taken, throttled or shed
+	 * @param outcome created, taken, throttled, challenged or shed
 	 */
 	void registration(String outcome, Username name, String address) {
 		log.info("register outcome={} username={} address={}", outcome, name.forLog(), address);

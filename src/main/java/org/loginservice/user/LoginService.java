@@ -2,6 +2,9 @@ package org.loginservice.user;
 
 import java.util.Optional;
 
+import org.loginservice.challenge.ChallengeRequired;
+import org.loginservice.challenge.Challenges;
+import org.loginservice.challenge.LoginFailures;
 import org.loginservice.password.HashingPool;
 import org.loginservice.password.Overloaded;
 import org.loginservice.password.PasswordHasher;
@@ -14,10 +17,11 @@ import org.springframework.stereotype.Service;
 /**
  * Checks logins, so that an attacker learns nothing but "no": an unknown name, a wrong
  * password and an over-long password cost the same work and get the same answer, and a
- * locked name answers the same whether it exists or not.
+ * locked name answers the same whether it exists or not. Once a name or an address has
+ * failed often, a login also needs a solved challenge, checked before the password.
  */
 @Service
-public class LoginService {
+public class LoginService implements LoginFailures {
 
 	private final UserRepository users;
 
@@ -29,35 +33,72 @@ public class LoginService {
 
 	private final AddressThrottle addresses;
 
+	private final Challenges challenges;
+
 	private final AuthEvents events;
 
 	LoginService(UserRepository users, PasswordHasher passwords, HashingPool hashing, AccountThrottle accounts,
-			AddressThrottle addresses, AuthEvents events) {
+			AddressThrottle addresses, Challenges challenges, AuthEvents events) {
 		this.users = users;
 		this.passwords = passwords;
 		this.hashing = hashing;
 		this.accounts = accounts;
 		this.addresses = addresses;
+		this.challenges = challenges;
 		this.events = events;
 	}
 
 	/**
 	 * Checks a username and password from a client address.
+	 * @param solution the field {@code altcha}: a solved challenge, needed once the name
+	 * or the address has failed often
 	 * @throws InvalidCredentials if there is no such account or the password is wrong
 	 * @throws TooManyAttempts if the name is locked or the address failed too often
+	 * @throws ChallengeRequired if a solved challenge is needed and there is no good one
 	 * @throws Overloaded if hashing is saturated
 	 */
-	public User login(String username, String password, String address) {
+	public User login(String username, String password, String solution, String address) {
+		return check(username, password, solution, address, true);
+	}
+
+	/**
+	 * Checks the password of someone already logged in, who asks to change their account:
+	 * as a login, but never asking for a challenge, since the bearer token is the proof.
+	 */
+	public User reauthenticate(String username, String password, String address) {
+		return check(username, password, null, address, false);
+	}
+
+	@Override
+	public int of(String username) {
+		Username name = Username.of(username);
+		return longerThanAnyName(name) ? 0 : this.accounts.failures(name.canonical());
+	}
+
+	private User check(String username, String password, String solution, String address, boolean challenged) {
 		Username name = Username.of(username);
 		try (HashingPool.Admission hashing = this.hashing.admit()) {
 			if (longerThanAnyName(name)) {
 				// No account has it, and no lockout row can hold it: the work and the
 				// answer of an unknown name, counted against the address alone.
-				checkAddress(name, address);
+				int addressFailures = checkAddress(name, address);
+				if (challenged) {
+					challenge(name, username, addressFailures, solution, address);
+				}
 				hashing.run(this.passwords.checkingNothing(password));
 				throw failed(name, address);
 			}
+			int addressFailures = checkAddress(name, address);
 			AccountThrottle.Attempt attempt = begin(name, address);
+			if (challenged) {
+				try {
+					challenge(name, username, Math.max(addressFailures, attempt.failuresBefore()), solution, address);
+				}
+				catch (ChallengeRequired ex) {
+					this.accounts.abandoned(attempt);
+					throw ex;
+				}
+			}
 			Optional<User> user = Optional.empty();
 			boolean matches;
 			try {
@@ -92,7 +133,6 @@ public class LoginService {
 	}
 
 	private AccountThrottle.Attempt begin(Username name, String address) {
-		checkAddress(name, address);
 		try {
 			return this.accounts.begin(name.canonical());
 		}
@@ -102,9 +142,19 @@ public class LoginService {
 		}
 	}
 
-	private void checkAddress(Username name, String address) {
+	private void challenge(Username name, String username, int failures, String solution, String address) {
 		try {
-			this.addresses.checkLogin(address);
+			this.challenges.checkLogin(failures, username, solution, address);
+		}
+		catch (ChallengeRequired ex) {
+			this.events.login("challenged", name, address);
+			throw ex;
+		}
+	}
+
+	private int checkAddress(Username name, String address) {
+		try {
+			return this.addresses.checkLogin(address);
 		}
 		catch (TooManyAttempts ex) {
 			this.events.login("throttled", name, address);

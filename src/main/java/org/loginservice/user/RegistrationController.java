@@ -42,7 +42,8 @@ class RegistrationController {
 	}
 
 	private ResponseEntity<UserResponse> register(RegisterRequest request, HttpServletRequest http) {
-		User user = this.users.register(request.username(), request.password(), request.data(), http.getRemoteAddr());
+		User user = this.users.register(request.username(), request.password(), request.data(), request.altcha(),
+				http.getRemoteAddr());
 		return ResponseEntity.created(ACCOUNT).body(UserResponse.of(user));
 	}
 

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.loginservice.challenge.ChallengeRequired;
+import org.loginservice.challenge.Challenges;
 import org.loginservice.password.HashingPool;
 import org.loginservice.password.Overloaded;
 import org.loginservice.password.PasswordHasher;
@@ -35,6 +37,8 @@ public class UserService {
 
 	private final AddressThrottle addresses;
 
+	private final Challenges challenges;
+
 	private final PasswordPolicy policy;
 
 	private final AuthEvents events;
@@ -49,36 +53,41 @@ public class UserService {
 	private final Set<String> registering = ConcurrentHashMap.newKeySet();
 
 	UserService(UserRepository users, PasswordHasher passwords, HashingPool hashing, AddressThrottle addresses,
-			PasswordPolicy policy, AuthEvents events, Clock clock) {
+			Challenges challenges, PasswordPolicy policy, AuthEvents events, Clock clock) {
 		this.users = users;
 		this.passwords = passwords;
 		this.hashing = hashing;
 		this.addresses = addresses;
+		this.challenges = challenges;
 		this.policy = policy;
 		this.events = events;
 		this.clock = clock;
 	}
 
 	/**
-	 * Creates an account. The name is checked before the expensive hash, and the unique
-	 * index settles a race between instances.
+	 * Creates an account. The challenge, if one is needed, and the name are checked
+	 * before the expensive hash, and the unique index settles a race between instances.
+	 * @param solution the field {@code altcha}: a solved challenge, needed once the
+	 * address has registered often or the service is under a surge
+	 * @throws ChallengeRequired if a solved challenge is needed and there is no good one
 	 * @throws UsernameTaken if the name, after normalization, or one that looks like it
 	 * has an account
-	 * @throws org.loginservice.throttle.TooManyAttempts if the address registered too
-	 * often
+	 * @throws org.loginservice.throttle.TooManyAttempts if the address made too many
+	 * accounts
 	 * @throws org.loginservice.password.Overloaded if hashing is saturated
 	 */
-	public User register(String username, String password, String data, String address) {
+	public User register(String username, String password, String data, String solution, String address) {
 		Username name = Username.of(username);
 		String skeleton = name.skeleton();
 		if (!this.registering.add(skeleton)) {
 			throw taken(name, address);
 		}
 		try (HashingPool.Admission hashing = this.hashing.admit()) {
-			this.addresses.registration(address);
+			this.challenges.checkRegistration(address, solution);
 			if (this.users.existsByCanonicalUsernameOrUsernameSkeleton(name.canonical(), skeleton)) {
 				throw taken(name, address);
 			}
+			this.addresses.newAccount(address);
 			String hash = hashing.run(this.passwords.hashing(password));
 			User user = this.users.saveAndFlush(new User(name, hash, data, this.clock.instant()));
 			this.events.registration("created", name, address);
@@ -87,8 +96,8 @@ public class UserService {
 		catch (DataIntegrityViolationException ex) {
 			throw taken(name, address);
 		}
-		catch (Overloaded | TooManyAttempts ex) {
-			this.events.registration((ex instanceof Overloaded) ? "shed" : "throttled", name, address);
+		catch (Overloaded | TooManyAttempts | ChallengeRequired ex) {
+			this.events.registration(outcome(ex), name, address);
 			throw ex;
 		}
 		finally {
@@ -129,6 +138,13 @@ public class UserService {
 	public void delete(User user) {
 		this.users.deleteById(user.getId());
 		this.events.deletion(Username.of(user.getUsername()));
+	}
+
+	private static String outcome(RuntimeException refusal) {
+		if (refusal instanceof ChallengeRequired) {
+			return "challenged";
+		}
+		return (refusal instanceof Overloaded) ? "shed" : "throttled";
 	}
 
 	private UsernameTaken taken(Username name, String address) {

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.loginservice.challenge.ChallengeRequired;
 import org.loginservice.password.Overloaded;
 import org.loginservice.throttle.TooManyAttempts;
 import org.loginservice.session.InvalidToken;
@@ -32,8 +33,10 @@ import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -73,6 +76,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail wrongPassword(WrongPassword ex) {
 		return problem(HttpStatus.FORBIDDEN, "wrong-password", ex.getMessage());
+	}
+
+	/**
+	 * Where to get a challenge and why the one sent, if any, was not taken; the client
+	 * solves it and sends the same request again with the solution.
+	 */
+	@ExceptionHandler
+	ProblemDetail challengeRequired(ChallengeRequired ex) {
+		ProblemDetail body = problem(HttpStatus.FORBIDDEN, "challenge-required", ex.getMessage());
+		body.setProperty("challenge", ex.challengeUrl());
+		body.setProperty("reason", ex.refusal().reason());
+		return body;
 	}
 
 	@ExceptionHandler
@@ -156,6 +171,21 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		ProblemDetail body = invalidFields(ex.getFieldErrors()
 			.stream()
 			.map((error) -> new FieldError(error.getField(), String.valueOf(error.getDefaultMessage()))));
+		return handleExceptionInternal(ex, body, headers, status, request);
+	}
+
+	/** A query parameter that breaks its constraint, named as the client sends it. */
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail body = invalidFields(ex.getParameterValidationResults().stream().flatMap((result) -> {
+			RequestParam param = result.getMethodParameter().getParameterAnnotation(RequestParam.class);
+			String field = (param != null && !param.name().isEmpty()) ? param.name()
+					: String.valueOf(result.getMethodParameter().getParameterName());
+			return result.getResolvableErrors()
+				.stream()
+				.map((error) -> new FieldError(field, String.valueOf(error.getDefaultMessage())));
+		}));
 		return handleExceptionInternal(ex, body, headers, status, request);
 	}
 

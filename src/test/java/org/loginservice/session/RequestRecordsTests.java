@@ -8,7 +8,7 @@ class RequestRecordsTests {
 
 	@Test
 	void requestRecordsNeverPrintAPassword() {
-		assertThat(new LoginRequest("ada", "secret-one")).hasToString("LoginRequest[username=ada]");
+		assertThat(new LoginRequest("ada", "secret-one", null)).hasToString("LoginRequest[username=ada]");
 		assertThat(new AccountRequests.ChangePassword("secret-one", "secret-two").toString()).doesNotContain("secret");
 		assertThat(new AccountRequests.DeleteAccount("secret-one").toString()).doesNotContain("secret");
 	}

@@ -25,7 +25,7 @@ class ThrottleSettingsDefaultsTests {
 			.bindOrCreate("auth.throttle", ThrottleSettings.class);
 
 		assertThat(defaults).isEqualTo(new ThrottleSettings(5, Duration.ofSeconds(1), Duration.ofMinutes(15), 30,
-				Duration.ofMinutes(1), 10, Duration.ofHours(1)));
+				Duration.ofMinutes(1), 100, Duration.ofHours(1)));
 	}
 
 }

@@ -8,7 +8,8 @@ class RegisterRequestTests {
 
 	@Test
 	void toStringNeverPrintsThePassword() {
-		assertThat(new RegisterRequest("ada", "secret-one", "notes")).hasToString("RegisterRequest[username=ada]");
+		assertThat(new RegisterRequest("ada", "secret-one", "notes", null))
+			.hasToString("RegisterRequest[username=ada]");
 	}
 
 }

@@ -35,11 +35,12 @@ class ErrorTableTests extends ApiTest {
 	private static final String PASSWORD = "violet-Quartz-river-92";
 
 	/**
-	 * Rows proved elsewhere, since they need a bug, a full hashing pool or a database
-	 * that went away: UnexpectedErrorTests, HashingPoolTests, DatabaseOutageTests.
+	 * Rows proved elsewhere, since they need a bug, a full hashing pool, a database that
+	 * went away or the challenges on (they are off for every {@link ApiTest}):
+	 * UnexpectedErrorTests, HashingPoolTests, DatabaseOutageTests, ChallengeTests.
 	 */
 	private static final Set<String> ELSEWHERE = Set.of("500 /problems/internal-error", "503 /problems/overloaded",
-			"503 /problems/database-unavailable");
+			"503 /problems/database-unavailable", "403 /problems/challenge-required");
 
 	@TestFactory
 	List<DynamicTest> everyRowOfTheReadmeErrorTableIsAnswered() throws IOException {

@@ -1,0 +1,149 @@
+package org.loginservice.challenge;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+import org.loginservice.challenge.ChallengeSettings.Mode;
+import org.loginservice.throttle.AddressThrottle;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides which requests need a solved challenge and of how much work, issues challenges
+ * of that work, and takes solutions, each once.
+ * <p>
+ * In the adaptive mode, a registration needs one once its address has attempted
+ * {@code freeRegistrations} in the registration window, or while the whole service sees
+ * more than {@code surgeRegistrationsPerMinute}; a login needs one once its address or
+ * its name has {@code freeFailedLogins} failures. Each attempt or failure beyond that
+ * doubles the work. Everything is checked before any password is hashed, and a refusal
+ * costs no hashing.
+ */
+@Component
+public class Challenges {
+
+	private final ChallengeSecret secret;
+
+	private final UsedChallenges used;
+
+	private final AddressThrottle addresses;
+
+	private final ChallengeSettings settings;
+
+	private final ChallengeEvents events;
+
+	private final Clock clock;
+
+	Challenges(ChallengeSecret secret, UsedChallenges used, AddressThrottle addresses, ChallengeSettings settings,
+			ChallengeEvents events, Clock clock) {
+		this.secret = secret;
+		this.used = used;
+		this.addresses = addresses;
+		this.settings = settings;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Lets a registration through, or not. Every attempt counts towards the service's
+	 * rate; one that gets through counts towards its address's.
+	 * @param solution the field {@code altcha}, if any
+	 * @throws ChallengeRequired if it needs a solution and has no good one
+	 */
+	public void checkRegistration(String address, String solution) {
+		if (this.settings.mode() == Mode.OFF) {
+			return;
+		}
+		boolean surge = this.addresses.serviceRegistrations(true) > this.settings.surgeRegistrationsPerMinute();
+		this.events.surge(surge);
+		int work = registrationWork(this.addresses.registrationAttempts(address), surge);
+		check(Purpose.REGISTER, work, solution, address, "/challenge?for=register");
+		this.addresses.registrationAttempted(address);
+	}
+
+	/**
+	 * Lets a login through to its password check, or not.
+	 * @param failures the most failures of the address or the name
+	 * @param username the name as sent, for the challenge URL
+	 * @param solution the field {@code altcha}, if any
+	 * @throws ChallengeRequired if it needs a solution and has no good one
+	 */
+	public void checkLogin(int failures, String username, String solution, String address) {
+		if (this.settings.mode() == Mode.OFF) {
+			return;
+		}
+		check(Purpose.LOGIN, loginWork(failures), solution, address, loginUrl(username));
+	}
+
+	/** A challenge of the work the address's next registration needs, or the least. */
+	Altcha.Challenge forRegistration(String address) {
+		boolean surge = this.addresses.serviceRegistrations(false) > this.settings.surgeRegistrationsPerMinute();
+		return issue(Purpose.REGISTER, registrationWork(this.addresses.registrationAttempts(address), surge));
+	}
+
+	/** A challenge of the work the next login for the name needs, or the least. */
+	Altcha.Challenge forLogin(String address, int nameFailures) {
+		return issue(Purpose.LOGIN, loginWork(Math.max(this.addresses.failedLogins(address), nameFailures)));
+	}
+
+	private Altcha.Challenge issue(Purpose purpose, int needed) {
+		int work = Math.max(needed, this.settings.minWork());
+		Altcha.Challenge challenge = this.secret.protocol()
+			.issue(purpose, work, this.settings.cost(), this.clock.instant().plus(this.settings.ttl()));
+		this.events.issued(purpose, work);
+		return challenge;
+	}
+
+	private void check(Purpose purpose, int work, String solution, String address, String challengeUrl) {
+		if (work == 0 && (solution == null || solution.isEmpty())) {
+			return;
+		}
+		try {
+			Altcha.Solved solved = this.secret.protocol().verify(solution, this.clock.instant());
+			if (solved.purpose() != purpose) {
+				throw new ChallengeRefused(Refusal.WRONG_PURPOSE);
+			}
+			if (solved.work() < work) {
+				throw new ChallengeRefused(Refusal.TOO_EASY);
+			}
+			if (!this.used.firstUse(solved.nonce(), solved.expiresAt())) {
+				throw new ChallengeRefused(Refusal.REPLAYED);
+			}
+			this.events.solved(purpose, solved.work(), address);
+		}
+		catch (ChallengeRefused ex) {
+			this.events.refused(purpose, ex.refusal(), work, address);
+			throw new ChallengeRequired(ex.refusal(), challengeUrl);
+		}
+	}
+
+	private int registrationWork(int attempts, boolean surge) {
+		int beyond = attempts - this.settings.freeRegistrations() + 1;
+		return work((surge || this.settings.mode() == Mode.ALWAYS) ? Math.max(beyond, 1) : beyond);
+	}
+
+	private int loginWork(int failures) {
+		int beyond = failures - this.settings.freeFailedLogins() + 1;
+		return work((this.settings.mode() == Mode.ALWAYS) ? Math.max(beyond, 1) : beyond);
+	}
+
+	/** None up to the free attempts, then the least, doubling up to the most. */
+	private int work(int beyond) {
+		if (beyond <= 0 || this.settings.mode() == Mode.OFF) {
+			return 0;
+		}
+		long work = (long) this.settings.minWork() << Math.min(beyond - 1, 31);
+		return (int) Math.min(work, this.settings.maxWork());
+	}
+
+	/** With the name when it could be one: a longer one has no failures of its own. */
+	private static String loginUrl(String username) {
+		String url = "/challenge?for=login";
+		if (username == null || username.codePointCount(0, username.length()) > 64) {
+			return url;
+		}
+		return url + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8);
+	}
+
+}
