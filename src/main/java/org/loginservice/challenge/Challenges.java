@@ -101,14 +101,15 @@ public class Challenges {
 		}
 		try {
 			Altcha.Solved solved = this.secret.protocol().verify(solution, this.clock.instant());
+			// A solution that checks out is used up now, whatever else is wrong with it.
+			if (!this.used.firstUse(solved.nonce(), solved.expiresAt())) {
+				throw new ChallengeRefused(Refusal.REPLAYED);
+			}
 			if (solved.purpose() != purpose) {
 				throw new ChallengeRefused(Refusal.WRONG_PURPOSE);
 			}
 			if (solved.work() < work) {
 				throw new ChallengeRefused(Refusal.TOO_EASY);
-			}
-			if (!this.used.firstUse(solved.nonce(), solved.expiresAt())) {
-				throw new ChallengeRefused(Refusal.REPLAYED);
 			}
 			this.events.solved(purpose, solved.work(), address);
 		}

@@ -1,0 +1,341 @@
+package org.loginservice.challenge;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+import org.loginservice.ApiTest;
+import org.loginservice.MutableClock;
+import org.loginservice.Simultaneous;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The adaptive challenges over HTTP, at a work small enough to solve in milliseconds.
+ * Behind a trusted proxy (loopback here), each test sends from addresses of its own in
+ * {@code X-Forwarded-For}.
+ */
+@TestPropertySource(properties = { "auth.challenge.mode=adaptive", "auth.challenge.cost=10",
+		"auth.challenge.min-work=4", "auth.challenge.max-work=32", "server.forward-headers-strategy=native" })
+@Import(MutableClock.Config.class)
+class ChallengeTests extends ApiTest {
+
+	private static final AtomicInteger addresses = new AtomicInteger();
+
+	private static final String PASSWORD = "violet-Quartz-river-92";
+
+	@Autowired
+	private MutableClock clock;
+
+	@Autowired
+	private MeterRegistry meters;
+
+	private final String address = newAddress();
+
+	@Test
+	void registerAfterThreeFromOneAddressWithoutSolutionThenChallengeRequired() {
+		registerThreeFree();
+		double hashes = hashes();
+
+		register(uniqueName("fourth"), null).then()
+			.statusCode(403)
+			.contentType("application/problem+json")
+			.body("type", equalTo("/problems/challenge-required"))
+			.body("challenge", equalTo("/challenge?for=register"))
+			.body("reason", equalTo("missing"));
+		assertThat(hashes()).as("passwords hashed").isEqualTo(hashes);
+		api().header("X-Forwarded-For", newAddress())
+			.post("/register?username={u}&password={p}", uniqueName("elsewhere"), PASSWORD)
+			.then()
+			.statusCode(201);
+	}
+
+	@Test
+	void registerWithSolvedChallengeThenCreatedAndTheSameSolutionAgainReplayed() {
+		registerThreeFree();
+		String solution = Solver.solve(challenge("register"));
+
+		register(uniqueName("solved"), solution).then().statusCode(201);
+		register(uniqueName("replayed"), solution).then().statusCode(403).body("reason", equalTo("replayed"));
+	}
+
+	@Test
+	void registerWithAChangedChallengeThenTampered() {
+		registerThreeFree();
+		Map<String, Object> challenge = challenge("register");
+		String signature = (String) challenge.get("signature");
+		String flipped = signature.substring(0, 10) + ((signature.charAt(10) == '0') ? '1' : '0')
+				+ signature.substring(11);
+
+		register(uniqueName("flipped"),
+				Solver.solve(Map.of("parameters", challenge.get("parameters"), "signature", flipped)))
+			.then()
+			.statusCode(403)
+			.body("reason", equalTo("tampered"));
+		register(uniqueName("easier"), Solver.solve(withWork(challenge, 1))).then()
+			.statusCode(403)
+			.body("reason", equalTo("tampered"));
+		register(uniqueName("original"), Solver.solve(challenge)).then().statusCode(201);
+	}
+
+	@Test
+	void eachFurtherRegistrationDoublesTheWorkUpToTheMost() {
+		registerThreeFree();
+		for (int work : new int[] { 4, 8, 16, 32, 32 }) {
+			Map<String, Object> challenge = challenge("register");
+			assertThat(work(challenge)).isEqualTo(work);
+			register(uniqueName("doubling"), Solver.solve(challenge)).then().statusCode(201);
+		}
+	}
+
+	@Test
+	void aNameFoundTakenCountsTowardsTheWork() {
+		String taken = uniqueName("taken");
+		register(taken, null).then().statusCode(201);
+		register(taken, null).then().statusCode(409);
+		register(taken, null).then().statusCode(409);
+
+		register(taken, null).then().statusCode(403).body("reason", equalTo("missing"));
+	}
+
+	@Test
+	void registerWithAnEasierSolutionThanNowNeededThenTooEasy() {
+		registerThreeFree();
+		String easy = Solver.solve(challenge("register"));
+		register(uniqueName("meanwhile"), Solver.solve(challenge("register"))).then().statusCode(201);
+
+		register(uniqueName("easy"), easy).then().statusCode(403).body("reason", equalTo("too-easy"));
+	}
+
+	@Test
+	void registerWithASolutionForALoginThenWrongPurpose() {
+		registerThreeFree();
+
+		register(uniqueName("purpose"), Solver.solve(challenge("login"))).then()
+			.statusCode(403)
+			.body("reason", equalTo("wrong-purpose"));
+	}
+
+	@Test
+	void registerWithASolutionPastItsExpiryThenExpired() {
+		registerThreeFree();
+		String solution = Solver.solve(challenge("register"));
+		this.clock.advance(Duration.ofMinutes(5));
+
+		register(uniqueName("late"), solution).then().statusCode(403).body("reason", equalTo("expired"));
+	}
+
+	@Test
+	void registerWithWhatIsNoSolutionThenMalformed() {
+		registerThreeFree();
+		String unsolved = Solver.payload(challenge("register"),
+				Map.of("counter", 0, "derivedKey", "00".repeat(32), "time", 1));
+
+		for (String solution : List.of("not base64!", "e30=", "bm90IGpzb24=", "A".repeat(5000))) {
+			register(uniqueName("malformed"), solution).then().statusCode(403).body("reason", equalTo("malformed"));
+		}
+		register(uniqueName("unsolved"), unsolved).then().statusCode(403).body("reason", equalTo("unsolved"));
+	}
+
+	@Test
+	void aSolutionSentWhereNoneIsNeededIsCheckedAllTheSame() {
+		register(uniqueName("needless"), "not base64!").then().statusCode(403).body("reason", equalTo("malformed"));
+		register(uniqueName("needless"), Solver.solve(challenge("register"))).then().statusCode(201);
+	}
+
+	@Test
+	void simultaneousUsesOfOneSolutionThenExactlyOneSucceeds() throws Exception {
+		registerThreeFree();
+		String solution = Solver.solve(challenge("register"));
+
+		List<Integer> statuses = Simultaneous.requests(8,
+				(i) -> register(uniqueName("simultaneous"), solution).statusCode());
+
+		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(1);
+		assertThat(statuses).filteredOn((status) -> status == 403).hasSize(7);
+	}
+
+	@Test
+	void theTutorialsQueryStringCarriesASolutionEvenWithItsPlusSignsUnencoded() {
+		registerThreeFree();
+		String solution = Solver.solve(challenge("register"));
+		String unencoded = solution.replace("/", "%2F").replace("=", "%3D");
+
+		from().urlEncodingEnabled(false)
+			.post("/register?username=" + uniqueName("tutorial") + "&password=" + PASSWORD + "&altcha=" + unencoded)
+			.then()
+			.statusCode(201);
+	}
+
+	@Test
+	void loginAfterThreeFailuresFromAnAddressNeedsASolutionBeforeThePasswordIsChecked() {
+		String name = registeredElsewhere();
+		for (int i = 0; i < 3; i++) {
+			login(name, "wrong password " + i, null).then().statusCode(401);
+		}
+		double hashes = hashes();
+
+		login(name, PASSWORD, null).then()
+			.statusCode(403)
+			.body("type", equalTo("/problems/challenge-required"))
+			.body("challenge", equalTo("/challenge?for=login&username=" + name))
+			.body("reason", equalTo("missing"));
+		assertThat(hashes()).as("passwords hashed").isEqualTo(hashes);
+		Map<String, Object> challenge = from().get("/challenge?for=login&username={u}", name)
+			.then()
+			.statusCode(200)
+			.extract()
+			.as(Map.class);
+		login(name, PASSWORD, Solver.solve(challenge)).then().statusCode(200).body("username", equalTo(name));
+	}
+
+	@Test
+	void loginAfterThreeFailuresOnANameFromAnyAddressesNeedsASolutionWhoeverAsks() {
+		String name = registeredElsewhere();
+		for (int i = 0; i < 3; i++) {
+			api().header("X-Forwarded-For", newAddress())
+				.contentType(ContentType.JSON)
+				.body(Map.of("username", name, "password", "wrong password " + i))
+				.post("/login")
+				.then()
+				.statusCode(401);
+		}
+
+		login(name, PASSWORD, null).then().statusCode(403).body("reason", equalTo("missing"));
+		Map<String, Object> challenge = from().get("/challenge?for=login&username={u}", name.toUpperCase())
+			.then()
+			.extract()
+			.as(Map.class);
+		assertThat(work(challenge)).isEqualTo(4);
+		login(name, PASSWORD, Solver.solve(challenge)).then().statusCode(200);
+		api().header("X-Forwarded-For", newAddress())
+			.contentType(ContentType.JSON)
+			.body(Map.of("username", name, "password", PASSWORD))
+			.post("/login")
+			.then()
+			.statusCode(200);
+	}
+
+	@Test
+	void aLoginRefusedForItsChallengeIsNotCountedAsAGuessOfThePassword() {
+		String name = registeredElsewhere();
+		for (int i = 0; i < 3; i++) {
+			api().header("X-Forwarded-For", newAddress())
+				.contentType(ContentType.JSON)
+				.body(Map.of("username", name, "password", "wrong password " + i))
+				.post("/login")
+				.then()
+				.statusCode(401);
+		}
+		for (int i = 0; i < 3; i++) {
+			login(name, "wrong password again", "not base64!").then().statusCode(403);
+		}
+
+		Map<String, Object> challenge = from().get("/challenge?for=login&username={u}", name)
+			.then()
+			.extract()
+			.as(Map.class);
+		assertThat(work(challenge)).as("the work of 3 failures, the name's and the address's refusals alike")
+			.isEqualTo(4);
+		login(name, PASSWORD, Solver.solve(challenge)).then().statusCode(200);
+	}
+
+	@Test
+	void challengeForAnUnknownPurposeThenInvalidFields() {
+		api().get("/challenge?for=coffee")
+			.then()
+			.statusCode(400)
+			.body("type", equalTo("/problems/invalid-fields"))
+			.body("errors[0].field", equalTo("for"));
+	}
+
+	@Test
+	void aChallengeIsNeverCachedAndIsNewEachTime() {
+		Response first = from().get("/challenge");
+		first.then().statusCode(200).header("Cache-Control", "no-store").contentType(ContentType.JSON);
+		Map<String, Object> second = from().get("/challenge").as(Map.class);
+
+		assertThat(parameters(first.as(Map.class)).get("nonce")).isNotEqualTo(parameters(second).get("nonce"));
+		assertThat(parameters(second)).containsEntry("algorithm", "PBKDF2/SHA-256")
+			.containsEntry("cost", 10)
+			.containsEntry("keyLength", 32)
+			.containsEntry("data", Map.of("purpose", "register", "work", 4));
+		assertThat(((Number) parameters(second).get("expiresAt")).longValue())
+			.isEqualTo(this.clock.instant().plus(Duration.ofMinutes(5)).getEpochSecond());
+	}
+
+	private void registerThreeFree() {
+		for (int i = 0; i < 3; i++) {
+			register(uniqueName("free"), null).then().statusCode(201);
+		}
+	}
+
+	private String registeredElsewhere() {
+		String name = uniqueName("challenged");
+		api().header("X-Forwarded-For", newAddress())
+			.post("/register?username={u}&password={p}", name, PASSWORD)
+			.then()
+			.statusCode(201);
+		return name;
+	}
+
+	private Response register(String name, String solution) {
+		Map<String, String> body = (solution == null) ? Map.of("username", name, "password", PASSWORD)
+				: Map.of("username", name, "password", PASSWORD, "altcha", solution);
+		return from().contentType(ContentType.JSON).body(body).post("/register");
+	}
+
+	private Response login(String name, String password, String solution) {
+		Map<String, String> body = (solution == null) ? Map.of("username", name, "password", password)
+				: Map.of("username", name, "password", password, "altcha", solution);
+		return from().contentType(ContentType.JSON).body(body).post("/login");
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> challenge(String purpose) {
+		return from().get("/challenge?for={purpose}", purpose).then().statusCode(200).extract().as(Map.class);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> parameters(Map<String, Object> challenge) {
+		return (Map<String, Object>) challenge.get("parameters");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static int work(Map<String, Object> challenge) {
+		return ((Number) ((Map<String, Object>) parameters(challenge).get("data")).get("work")).intValue();
+	}
+
+	/** The challenge with another work, and its signature as it was. */
+	private static Map<String, Object> withWork(Map<String, Object> challenge, int work) {
+		Map<String, Object> parameters = new HashMap<>(parameters(challenge));
+		parameters.put("data", Map.of("purpose", "register", "work", work));
+		return Map.of("parameters", parameters, "signature", challenge.get("signature"));
+	}
+
+	private double hashes() {
+		return this.meters.get("auth.password.hashing").timer().count();
+	}
+
+	private RequestSpecification from() {
+		return api().header("X-Forwarded-For", this.address);
+	}
+
+	private static String newAddress() {
+		int n = addresses.incrementAndGet();
+		return "198.18." + (n / 250) + "." + (1 + n % 250);
+	}
+
+}
