@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
  * with the prefix), for the tests that need many solutions quickly. Compatibility with
  * ALTCHA's own solver and widget is proved by {@code AltchaCompatibilityTests}.
  */
-final class Solver {
+public final class Solver {
 
 	private static final HexFormat HEX = HexFormat.of();
 
@@ -23,7 +23,7 @@ final class Solver {
 
 	/** The field {@code altcha} for the challenge, as {@code GET /challenge} gave it. */
 	@SuppressWarnings("unchecked")
-	static String solve(Map<String, Object> challenge) {
+	public static String solve(Map<String, Object> challenge) {
 		Map<String, Object> parameters = (Map<String, Object>) challenge.get("parameters");
 		byte[] nonce = HEX.parseHex((String) parameters.get("nonce"));
 		byte[] salt = HEX.parseHex((String) parameters.get("salt"));
