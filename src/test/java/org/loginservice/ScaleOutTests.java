@@ -17,8 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
+import org.loginservice.challenge.Solver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Two instances of the service, as real processes, on one PostgreSQL database behave as
@@ -119,6 +121,25 @@ class ScaleOutTests {
 	}
 
 	@Test
+	void aChallengeIssuedByOneIsTakenByTheOtherAndOnlyOnce() throws Exception {
+		String solution = Solver.solve(challenge(one));
+
+		register(two, "challenged1", solution).then().statusCode(201);
+		register(one, "challenged2", solution).then().statusCode(403).body("reason", equalTo("replayed"));
+	}
+
+	@Test
+	void simultaneousUsesOfOneSolutionOnBothInstancesThenExactlyOneSucceeds() throws Exception {
+		String solution = Solver.solve(challenge(two));
+
+		List<Integer> statuses = Simultaneous.requests(8,
+				(i) -> register((i % 2 == 0) ? one : two, "replay" + i, solution).statusCode());
+
+		assertThat(statuses).containsOnly(201, 403);
+		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(1);
+	}
+
+	@Test
 	void killingOneInstanceLosesNothingItAcknowledged() throws Exception {
 		List<String> names = new ArrayList<>();
 		String token;
@@ -146,7 +167,13 @@ class ScaleOutTests {
 					"--auth.throttle.registrations-per-address=1000", "--auth.throttle.failed-logins-per-address=1000",
 					// A lockout that outlasts a burst on a busy machine, and a hashing
 					// queue that sheds none of it.
-					"--auth.throttle.first-lockout=10m", "--auth.hashing.queue=32");
+					"--auth.throttle.first-lockout=10m", "--auth.hashing.queue=32",
+					// Challenges never needed, at a work solved in milliseconds: a
+					// solution
+					// sent is checked all the same.
+					"--auth.challenge.mode=adaptive", "--auth.challenge.free-registrations=100000",
+					"--auth.challenge.free-failed-logins=100000", "--auth.challenge.cost=10",
+					"--auth.challenge.min-work=4");
 	}
 
 	private static int failures(String name) throws Exception {
@@ -160,6 +187,19 @@ class ScaleOutTests {
 
 	private static Response register(ServiceProcess.Server server, String name) {
 		return RestAssured.given().port(server.port()).post("/register?username={u}&password={p}", name, PASSWORD);
+	}
+
+	private static Response register(ServiceProcess.Server server, String name, String solution) {
+		return RestAssured.given()
+			.port(server.port())
+			.contentType(ContentType.JSON)
+			.body(Map.of("username", name, "password", PASSWORD, "altcha", solution))
+			.post("/register");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> challenge(ServiceProcess.Server server) {
+		return RestAssured.given().port(server.port()).get("/challenge").then().statusCode(200).extract().as(Map.class);
 	}
 
 	private static Response login(ServiceProcess.Server server, String name, String password) {

@@ -4,37 +4,26 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
-import org.loginservice.ApiTest;
 import org.loginservice.MutableClock;
 import org.loginservice.Simultaneous;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * The adaptive challenges over HTTP, at a work small enough to solve in milliseconds.
- * Behind a trusted proxy (loopback here), each test sends from addresses of its own in
- * {@code X-Forwarded-For}.
+ * The adaptive challenges over HTTP, each test from addresses of its own.
  */
-@TestPropertySource(properties = { "auth.challenge.mode=adaptive", "auth.challenge.cost=10",
-		"auth.challenge.min-work=4", "auth.challenge.max-work=32", "server.forward-headers-strategy=native" })
 @Import(MutableClock.Config.class)
-class ChallengeTests extends ApiTest {
-
-	private static final AtomicInteger addresses = new AtomicInteger();
-
-	private static final String PASSWORD = "violet-Quartz-river-92";
+class ChallengeTests extends ChallengeApiTest {
 
 	@Autowired
 	private MutableClock clock;
@@ -292,30 +281,15 @@ class ChallengeTests extends ApiTest {
 	}
 
 	private Response register(String name, String solution) {
-		Map<String, String> body = (solution == null) ? Map.of("username", name, "password", PASSWORD)
-				: Map.of("username", name, "password", PASSWORD, "altcha", solution);
-		return from().contentType(ContentType.JSON).body(body).post("/register");
+		return register(name, solution, this.address);
 	}
 
 	private Response login(String name, String password, String solution) {
-		Map<String, String> body = (solution == null) ? Map.of("username", name, "password", password)
-				: Map.of("username", name, "password", password, "altcha", solution);
-		return from().contentType(ContentType.JSON).body(body).post("/login");
+		return login(name, password, solution, this.address);
 	}
 
-	@SuppressWarnings("unchecked")
 	private Map<String, Object> challenge(String purpose) {
-		return from().get("/challenge?for={purpose}", purpose).then().statusCode(200).extract().as(Map.class);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> parameters(Map<String, Object> challenge) {
-		return (Map<String, Object>) challenge.get("parameters");
-	}
-
-	@SuppressWarnings("unchecked")
-	private static int work(Map<String, Object> challenge) {
-		return ((Number) ((Map<String, Object>) parameters(challenge).get("data")).get("work")).intValue();
+		return challenge("for=" + purpose, this.address);
 	}
 
 	/** The challenge with another work, and its signature as it was. */
@@ -331,11 +305,6 @@ class ChallengeTests extends ApiTest {
 
 	private RequestSpecification from() {
 		return api().header("X-Forwarded-For", this.address);
-	}
-
-	private static String newAddress() {
-		int n = addresses.incrementAndGet();
-		return "198.18." + (n / 250) + "." + (1 + n % 250);
 	}
 
 }

@@ -1,0 +1,43 @@
+package org.loginservice.challenge;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.loginservice.MutableClock;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * A surge of registration attempts over the whole service: every registration needs a
+ * solution, from whatever address, until a whole minute stays at or below the rate.
+ */
+@TestPropertySource(properties = "auth.challenge.surge-registrations-per-minute=5")
+@Import(MutableClock.Config.class)
+class ChallengeSurgeTests extends ChallengeApiTest {
+
+	@Autowired
+	private MutableClock clock;
+
+	@Test
+	void pastTheSurgeRateEveryRegistrationNeedsASolutionUntilAMinuteStaysBelowIt() {
+		long now = this.clock.instant().getEpochSecond();
+		this.clock.advance(Duration.ofSeconds(60 - now % 60));
+		for (int i = 0; i < 5; i++) {
+			register(uniqueName("calm"), null, newAddress()).then().statusCode(201);
+		}
+
+		register(uniqueName("surge"), null, newAddress()).then().statusCode(403).body("reason", equalTo("missing"));
+		String address = newAddress();
+		register(uniqueName("solved"), Solver.solve(challenge("for=register", address)), address).then()
+			.statusCode(201);
+		this.clock.advance(Duration.ofMinutes(1));
+		register(uniqueName("next-minute"), null, newAddress()).then().statusCode(403);
+		this.clock.advance(Duration.ofMinutes(1));
+		register(uniqueName("calm-again"), null, newAddress()).then().statusCode(201);
+	}
+
+}
