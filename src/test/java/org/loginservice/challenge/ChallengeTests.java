@@ -10,10 +10,13 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.loginservice.MutableClock;
 import org.loginservice.Simultaneous;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +26,7 @@ import static org.hamcrest.Matchers.equalTo;
  * The adaptive challenges over HTTP, each test from addresses of its own.
  */
 @Import(MutableClock.Config.class)
+@ExtendWith(OutputCaptureExtension.class)
 class ChallengeTests extends ChallengeApiTest {
 
 	@Autowired
@@ -242,6 +246,27 @@ class ChallengeTests extends ChallengeApiTest {
 	}
 
 	@Test
+	void issuedSolvedAndRefusedChallengesAreCountedAndEachSolutionLogged(CapturedOutput output) {
+		registerThreeFree();
+		double issued = count("auth.challenges.issued", "purpose", "register");
+		double solved = count("auth.challenges.solved", "purpose", "register");
+		double replayed = count("auth.challenges.refused", "reason", "replayed");
+		String solution = Solver.solve(challenge("register"));
+		assertThat(this.meters.get("auth.challenges.work").tag("purpose", "register").gauge().value()).isEqualTo(4);
+
+		register(uniqueName("counted"), solution).then().statusCode(201);
+		register(uniqueName("counted"), solution).then().statusCode(403);
+
+		assertThat(count("auth.challenges.issued", "purpose", "register")).isEqualTo(issued + 1);
+		assertThat(count("auth.challenges.solved", "purpose", "register")).isEqualTo(solved + 1);
+		assertThat(count("auth.challenges.refused", "reason", "replayed")).isEqualTo(replayed + 1);
+		assertThat(output)
+			.contains("challenge outcome=solved purpose=register work=4 address=" + this.address,
+					"challenge outcome=refused reason=replayed purpose=register work=8 address=" + this.address)
+			.doesNotContain(solution);
+	}
+
+	@Test
 	void challengeForAnUnknownPurposeThenInvalidFields() {
 		api().get("/challenge?for=coffee")
 			.then()
@@ -297,6 +322,10 @@ class ChallengeTests extends ChallengeApiTest {
 		Map<String, Object> parameters = new HashMap<>(parameters(challenge));
 		parameters.put("data", Map.of("purpose", "register", "work", work));
 		return Map.of("parameters", parameters, "signature", challenge.get("signature"));
+	}
+
+	private double count(String name, String tag, String value) {
+		return this.meters.get(name).tag(tag, value).counter().count();
 	}
 
 	private double hashes() {
