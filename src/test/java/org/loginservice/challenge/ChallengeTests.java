@@ -197,14 +197,7 @@ class ChallengeTests extends ChallengeApiTest {
 	@Test
 	void loginAfterThreeFailuresOnANameFromAnyAddressesNeedsASolutionWhoeverAsks() {
 		String name = registeredElsewhere();
-		for (int i = 0; i < 3; i++) {
-			api().header("X-Forwarded-For", newAddress())
-				.contentType(ContentType.JSON)
-				.body(Map.of("username", name, "password", "wrong password " + i))
-				.post("/login")
-				.then()
-				.statusCode(401);
-		}
+		failThreeLoginsFromOtherAddresses(name);
 
 		login(name, PASSWORD, null).then().statusCode(403).body("reason", equalTo("missing"));
 		Map<String, Object> challenge = from().get("/challenge?for=login&username={u}", name.toUpperCase())
@@ -213,25 +206,13 @@ class ChallengeTests extends ChallengeApiTest {
 			.as(Map.class);
 		assertThat(work(challenge)).isEqualTo(4);
 		login(name, PASSWORD, Solver.solve(challenge)).then().statusCode(200);
-		api().header("X-Forwarded-For", newAddress())
-			.contentType(ContentType.JSON)
-			.body(Map.of("username", name, "password", PASSWORD))
-			.post("/login")
-			.then()
-			.statusCode(200);
+		login(name, PASSWORD, null, newAddress()).then().statusCode(200);
 	}
 
 	@Test
 	void aLoginRefusedForItsChallengeIsNotCountedAsAGuessOfThePassword() {
 		String name = registeredElsewhere();
-		for (int i = 0; i < 3; i++) {
-			api().header("X-Forwarded-For", newAddress())
-				.contentType(ContentType.JSON)
-				.body(Map.of("username", name, "password", "wrong password " + i))
-				.post("/login")
-				.then()
-				.statusCode(401);
-		}
+		failThreeLoginsFromOtherAddresses(name);
 		for (int i = 0; i < 3; i++) {
 			login(name, "wrong password again", "not base64!").then().statusCode(403);
 		}
@@ -303,6 +284,12 @@ class ChallengeTests extends ChallengeApiTest {
 			.then()
 			.statusCode(201);
 		return name;
+	}
+
+	private void failThreeLoginsFromOtherAddresses(String name) {
+		for (int i = 0; i < 3; i++) {
+			login(name, "wrong password " + i, null, newAddress()).then().statusCode(401);
+		}
 	}
 
 	private Response register(String name, String solution) {
