@@ -63,7 +63,7 @@ class RegistrationRaceTests extends ApiTest {
 				"--spring.datasource.username=" + database.getUsername(),
 				"--spring.datasource.password=" + Objects.toString(database.getPassword(), "")));
 		for (String key : List.of("auth.password.bcrypt-cost", "auth.throttle.registrations-per-address",
-				"auth.throttle.failed-logins-per-address")) {
+				"auth.throttle.failed-logins-per-address", "auth.challenge.mode")) {
 			arguments.add("--" + key + "=" + this.environment.getRequiredProperty(key));
 		}
 		this.other = new SpringApplicationBuilder(LoginServiceApplication.class).run(arguments.toArray(String[]::new));

@@ -58,7 +58,7 @@ class SwaggerUiTests extends ApiTest {
 			.toList();
 
 		assertThat(operations).containsExactlyInAnyOrder("GET /", "POST /register", "GET /login", "POST /login",
-				"GET /me", "PATCH /me", "DELETE /me", "POST /me/password", "POST /logout");
+				"GET /challenge", "GET /me", "PATCH /me", "DELETE /me", "POST /me/password", "POST /logout");
 		assertThat(this.browser.findElements(By.cssSelector(".errors-wrapper"))).isEmpty();
 		assertThat(complaints).isEmpty();
 	}
