@@ -98,7 +98,8 @@ class UnambiguousRequestTests extends ApiTest {
 			.statusCode(400)
 			.body("type", equalTo("/problems/invalid-fields"))
 			.body("errors.field", contains("Password"))
-			.body("errors[0].detail", equalTo("is not a field of this request; its fields are altcha, password, username"));
+			.body("errors[0].detail",
+					equalTo("is not a field of this request; its fields are altcha, password, username"));
 		assertThat(sessions()).isZero();
 	}
 
