@@ -138,9 +138,8 @@ async function deriveKey(parameters, nonce, salt, counter) {
 	return hexOf(new Uint8Array(bits));
 }
 
-// The solution (the counter, its key, the time taken), or null if no counter below the
-// work gives the key. One derivation at a time: Web Crypto runs it off the page's thread,
-// and more in flight at once were no faster in Chromium.
+// The solution: the counter, its key, the time taken. One derivation at a time: Web Crypto
+// runs it off the page's thread, and more in flight at once were no faster in Chromium.
 async function solve(parameters, showProgress) {
 	const nonce = bytesOf(parameters.nonce);
 	const salt = bytesOf(parameters.salt);
@@ -152,7 +151,7 @@ async function solve(parameters, showProgress) {
 			return { counter, derivedKey, time: Math.round(performance.now() - started) };
 		}
 	}
-	return null;
+	throw new Error(`no counter below ${parameters.data.work} gives the key`);
 }
 
 // The progress bar with its label, or nothing when text is null.
@@ -179,21 +178,22 @@ async function solveChallengeAt(step, url) {
 	const { parameters, signature } = answer.json;
 	const work = parameters.data.work;
 	let shown = -1;
-	const solution = await solve(parameters, (done) => {
-		const percent = Math.floor(100 * done / work);
-		if (percent !== shown) {
-			shown = percent;
-			showChallenge(`Proving this is not a bot: ${percent} %`, done, work);
-		}
-	});
-	if (solution === null) {
-		showChallenge(`Proof of work failed: no key of the ${work} tried starts with the prefix`, work, work);
-		say("The proof of work failed: no counter below the challenge's work gives its key", true);
+	try {
+		const solution = await solve(parameters, (done) => {
+			const percent = Math.floor(100 * done / work);
+			if (percent !== shown) {
+				shown = percent;
+				showChallenge(`Proving this is not a bot: ${percent} %`, done, work);
+			}
+		});
+		showChallenge(`Proved this is not a bot: key ${solution.counter + 1} of at most ${work}, `
+			+ `in ${solution.time} ms`, work, work);
+		return btoa(JSON.stringify({ challenge: { parameters, signature }, solution }));
+	} catch (error) {
+		showChallenge(null);
+		say(`The proof of work failed: ${error.message}`, true);
 		return undefined;
 	}
-	showChallenge(`Proved this is not a bot: key ${solution.counter + 1} of at most ${work}, `
-		+ `in ${solution.time} ms`, work, work);
-	return btoa(JSON.stringify({ challenge: { parameters, signature }, solution }));
 }
 
 // Sends the request; when the service asks for a solved challenge first, solves the one it

@@ -96,6 +96,44 @@ class DemoPageChallengeTests extends DemoPageTest {
 		assertThat(text("message")).startsWith("POST /register: 403 Forbidden — ");
 	}
 
+	@Test
+	void registerWhenNoKeyBelowTheWorkMatchesThenPageSaysSoAndSendsNoSolution() {
+		// A prefix no key of the 64 to 256 tried has, bar a 1 in 2^120 chance.
+		script("""
+				const fetchOfThePage = window.fetch;
+				window.fetch = async (url, options) => {
+					const response = await fetchOfThePage(url, options);
+					if (!url.startsWith("/challenge")) {
+						return response;
+					}
+					const challenge = await response.json();
+					challenge.parameters.keyPrefix = "0".repeat(32);
+					return new Response(JSON.stringify(challenge), { headers: response.headers });
+				};
+				""");
+		type("username", uniqueName("solver"));
+		type("password", PASSWORD);
+
+		run("register");
+		answer("register");
+		assertThat(text("message")).matches("The proof of work failed: no counter below (64|128|256) gives the key");
+		assertThat(requested()).containsExactly("/register", "/challenge?for=register");
+		assertThat(text("challenge")).isEmpty();
+	}
+
+	@Test
+	void registerWhenNoWebCryptoThenPageSaysWhyAndFetchesNoChallenge() {
+		// As on a page served over plain http from another host: no secure context.
+		script("Object.defineProperty(window.crypto, 'subtle', { value: undefined });");
+		type("username", uniqueName("solver"));
+		type("password", PASSWORD);
+
+		run("register");
+		assertThat(answer("register")).startsWith("403 Forbidden\n").contains("\"reason\": \"missing\"");
+		assertThat(text("message")).contains("no Web Crypto", "https or localhost");
+		assertThat(requested()).containsExactly("/register");
+	}
+
 	/**
 	 * Shown from 0 % on, with a progress that only grows, then full: the states after the
 	 * box was last hidden.

@@ -50,7 +50,7 @@ abstract class DemoPageTest extends ApiTest {
 			};
 			""";
 
-	protected WebDriver browser;
+	private WebDriver browser;
 
 	private WebDriverWait wait;
 
@@ -68,6 +68,10 @@ abstract class DemoPageTest extends ApiTest {
 		if (this.browser != null) {
 			this.browser.quit();
 		}
+	}
+
+	protected WebDriver browser() {
+		return this.browser;
 	}
 
 	protected WebElement field(String name) {

@@ -94,13 +94,13 @@ class DemoPageTests extends DemoPageTest {
 		assertThat(answer("login")).startsWith("401 Unauthorized\n")
 			.contains("Content-Type: application/problem+json", "\"type\": \"/problems/invalid-credentials\"");
 
-		assertThat(this.browser.getPageSource()).doesNotContain(PASSWORD)
+		assertThat(browser().getPageSource()).doesNotContain(PASSWORD)
 			.doesNotContain(NEW_PASSWORD)
 			.doesNotContainPattern("[A-Za-z0-9_-]{40}");
 		assertThat(requested()).contains("/register", "/login", "/me", "/me/password", "/logout")
 			.noneMatch((path) -> path.startsWith("/challenge"));
 		assertThat(challengeStates()).isEmpty();
-		assertThat(this.browser.findElement(By.id("challenge")).isDisplayed()).isFalse();
+		assertThat(browser().findElement(By.id("challenge")).isDisplayed()).isFalse();
 	}
 
 	@Test
@@ -112,7 +112,7 @@ class DemoPageTests extends DemoPageTest {
 			.contains("Content-Type: application/problem+json", "\"type\": \"/problems/invalid-fields\"",
 					"\"errors\": [", "\"field\": \"password\"", "\"detail\": \"must be at least 15 characters long\"");
 		assertThat(text("message")).startsWith("POST /register: 400 Bad Request — ");
-		assertThat(this.browser.getPageSource()).doesNotContain("hunter2");
+		assertThat(browser().getPageSource()).doesNotContain("hunter2");
 	}
 
 	@Test
