@@ -8,6 +8,8 @@ let token = null;
 
 const MASK = "••••••";
 const PASSWORD_FIELDS = ["password", "currentPassword", "newPassword"];
+// The token, and a solved challenge: about 700 characters of base64 that say nothing.
+const SHORTENED_FIELDS = ["token", "altcha"];
 const SHOWN_HEADERS = ["Content-Type", "Location", "Retry-After", "WWW-Authenticate"];
 // The server sends no reason phrases; these are the statuses this API answers with.
 const REASONS = {
@@ -34,7 +36,7 @@ function masked(json) {
 		if (PASSWORD_FIELDS.includes(key)) {
 			return [key, MASK];
 		}
-		return [key, key === "token" && typeof value === "string" ? shorten(value) : masked(value)];
+		return [key, SHORTENED_FIELDS.includes(key) && typeof value === "string" ? shorten(value) : masked(value)];
 	}));
 }
 
@@ -119,6 +121,96 @@ async function call(step, method, path, body) {
 	}
 }
 
+// The proof of work, as ALTCHA v2 defines it: derive PBKDF2-HMAC-SHA-256 keys of the
+// nonce followed by the counter (4 bytes, big-endian) for counter = 0, 1, 2, ..., until one
+// starts with keyPrefix. The service picked the counter below data.work, so that is the
+// most there is to do, and how far along the progress bar is.
+const bytesOf = (hex) => Uint8Array.from(hex.match(/../g), (pair) => parseInt(pair, 16));
+const hexOf = (bytes) => Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+
+async function deriveKey(parameters, nonce, salt, counter) {
+	const password = new Uint8Array(nonce.length + 4);
+	password.set(nonce);
+	new DataView(password.buffer).setUint32(nonce.length, counter, false);
+	const key = await crypto.subtle.importKey("raw", password, "PBKDF2", false, ["deriveBits"]);
+	const bits = await crypto.subtle.deriveBits(
+		{ name: "PBKDF2", hash: "SHA-256", salt, iterations: parameters.cost }, key, parameters.keyLength * 8);
+	return hexOf(new Uint8Array(bits));
+}
+
+// The solution: the counter, its key, the time taken. One derivation at a time: Web Crypto
+// runs it off the page's thread, and more in flight at once were no faster in Chromium.
+async function solve(parameters, showProgress) {
+	const nonce = bytesOf(parameters.nonce);
+	const salt = bytesOf(parameters.salt);
+	const started = performance.now();
+	for (let counter = 0; counter < parameters.data.work; counter++) {
+		showProgress(counter);
+		const derivedKey = await deriveKey(parameters, nonce, salt, counter);
+		if (derivedKey.startsWith(parameters.keyPrefix)) {
+			return { counter, derivedKey, time: Math.round(performance.now() - started) };
+		}
+	}
+	throw new Error(`no counter below ${parameters.data.work} gives the key`);
+}
+
+// The progress bar with its label, or nothing when text is null.
+function showChallenge(text, done = 0, work = 1) {
+	const progress = document.getElementById("challenge-progress");
+	document.getElementById("challenge").hidden = text === null;
+	document.getElementById("challenge-text").textContent = text ?? "";
+	progress.max = work;
+	progress.value = done;
+}
+
+// Fetches the challenge the service named and solves it: the value for "altcha", or
+// undefined when there is none (the step's boxes and the message say why).
+async function solveChallengeAt(step, url) {
+	if (!globalThis.crypto?.subtle) {
+		say("This browser offers no Web Crypto on this page (it needs https or localhost), "
+			+ "so it cannot solve the proof of work", true);
+		return undefined;
+	}
+	const answer = await call(step, "GET", url);
+	if (!answer.ok) {
+		return undefined;
+	}
+	const { parameters, signature } = answer.json;
+	const work = parameters.data.work;
+	let shown = -1;
+	try {
+		const solution = await solve(parameters, (done) => {
+			const percent = Math.floor(100 * done / work);
+			if (percent !== shown) {
+				shown = percent;
+				showChallenge(`Proving this is not a bot: ${percent} %`, done, work);
+			}
+		});
+		showChallenge(`Proved this is not a bot: key ${solution.counter + 1} of at most ${work}, `
+			+ `in ${solution.time} ms`, work, work);
+		return btoa(JSON.stringify({ challenge: { parameters, signature }, solution }));
+	} catch (error) {
+		showChallenge(null);
+		say(`The proof of work failed: ${error.message}`, true);
+		return undefined;
+	}
+}
+
+// Sends the request; when the service asks for a solved challenge first, solves the one it
+// names and sends the request again with the solution in "altcha". Twice at most: a retry
+// can be asked for a harder one, when more attempts came in meanwhile.
+async function callSolving(step, method, path, body) {
+	let answer = await call(step, method, path, body);
+	for (let round = 0; round < 2 && answer.json?.type === "/problems/challenge-required"; round++) {
+		const altcha = await solveChallengeAt(step, answer.json.challenge);
+		if (altcha === undefined) {
+			return answer;
+		}
+		answer = await call(step, method, path, { ...body, altcha });
+	}
+	return answer;
+}
+
 // Puts the account's data in the "New data" box, ready to be edited.
 function offerData(answer) {
 	if (answer.ok && typeof answer.json?.data === "string") {
@@ -127,10 +219,10 @@ function offerData(answer) {
 }
 
 const steps = {
-	"register": () => call("register", "POST", "/register",
+	"register": () => callSolving("register", "POST", "/register",
 		{ username: input("username").value, password: input("password").value, data: input("data").value }),
 	"login": async () => {
-		const answer = await call("login", "POST", "/login",
+		const answer = await callSolving("login", "POST", "/login",
 			{ username: input("username").value, password: input("password").value });
 		if (answer.ok) {
 			keepToken(answer.json.token);
@@ -153,6 +245,17 @@ const steps = {
 	},
 };
 
+// A step's section is aria-busy from the click until its last answer, which after a proof
+// of work is that of the request sent again.
 for (const [step, run] of Object.entries(steps)) {
-	document.querySelector(`#${step} button`).addEventListener("click", run);
+	const section = document.getElementById(step);
+	section.querySelector("button").addEventListener("click", async () => {
+		showChallenge(null);
+		section.setAttribute("aria-busy", "true");
+		try {
+			await run();
+		} finally {
+			section.removeAttribute("aria-busy");
+		}
+	});
 }

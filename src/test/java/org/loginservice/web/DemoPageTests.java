@@ -1,24 +1,17 @@
 package org.loginservice.web;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.loginservice.ApiTest;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The demo page in a real headless Chromium: every step of the API, and under each step
  * the request the page sent and the answer it got, with passwords masked and the token
- * shortened. Skipped where Chromium is not installed.
+ * shortened. With no proof of work asked (challenges are off), the page shows no progress
+ * and fetches no challenge.
  */
-class DemoPageTests extends ApiTest {
+class DemoPageTests extends DemoPageTest {
 
 	private static final String PASSWORD = "violet-Quartz-river-92";
 
@@ -28,24 +21,6 @@ class DemoPageTests extends ApiTest {
 
 	/** A token as the page shows it: its first 6 characters, then an ellipsis. */
 	private static final String SHORT_TOKEN = "[A-Za-z0-9_-]{6}…";
-
-	private WebDriver browser;
-
-	private WebDriverWait wait;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = HeadlessChromium.open();
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
-		this.browser.get("http://localhost:" + port() + "/demo");
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-	}
 
 	@Test
 	void walkEveryStepOfTheApiAndShowEachExchange() {
@@ -119,9 +94,13 @@ class DemoPageTests extends ApiTest {
 		assertThat(answer("login")).startsWith("401 Unauthorized\n")
 			.contains("Content-Type: application/problem+json", "\"type\": \"/problems/invalid-credentials\"");
 
-		assertThat(this.browser.getPageSource()).doesNotContain(PASSWORD)
+		assertThat(browser().getPageSource()).doesNotContain(PASSWORD)
 			.doesNotContain(NEW_PASSWORD)
 			.doesNotContainPattern("[A-Za-z0-9_-]{40}");
+		assertThat(requested()).contains("/register", "/login", "/me", "/me/password", "/logout")
+			.noneMatch((path) -> path.startsWith("/challenge"));
+		assertThat(challengeStates()).isEmpty();
+		assertThat(browser().findElement(By.id("challenge")).isDisplayed()).isFalse();
 	}
 
 	@Test
@@ -133,7 +112,7 @@ class DemoPageTests extends ApiTest {
 			.contains("Content-Type: application/problem+json", "\"type\": \"/problems/invalid-fields\"",
 					"\"errors\": [", "\"field\": \"password\"", "\"detail\": \"must be at least 15 characters long\"");
 		assertThat(text("message")).startsWith("POST /register: 400 Bad Request — ");
-		assertThat(this.browser.getPageSource()).doesNotContain("hunter2");
+		assertThat(browser().getPageSource()).doesNotContain("hunter2");
 	}
 
 	@Test
@@ -152,38 +131,6 @@ class DemoPageTests extends ApiTest {
 		assertThat(answer).startsWith("429 Too Many Requests\n")
 			.containsPattern("Retry-After: \\d+")
 			.contains("\"type\": \"/problems/too-many-attempts\"");
-	}
-
-	private WebElement field(String name) {
-		return this.browser.findElement(By.name(name));
-	}
-
-	private void type(String name, String text) {
-		field(name).sendKeys(text);
-	}
-
-	/**
-	 * Clicks a step's button. The page shows the request and "waiting…" before the click
-	 * returns, so {@link #answer} never reads the answer of an earlier click.
-	 */
-	private void run(String step) {
-		this.browser.findElement(By.cssSelector("#" + step + " button")).click();
-	}
-
-	private String request(String step) {
-		return this.browser.findElement(By.cssSelector("#" + step + " .request")).getText();
-	}
-
-	private String answer(String step) {
-		By response = By.cssSelector("#" + step + " .response");
-		return this.wait.until((browser) -> {
-			String text = browser.findElement(response).getText();
-			return text.equals("waiting…") ? null : text;
-		});
-	}
-
-	private String text(String id) {
-		return this.browser.findElement(By.id(id)).getText();
 	}
 
 }
