@@ -1,11 +1,15 @@
 package org.loginservice.throttle;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.loginservice.ThrottleSettings;
 
@@ -15,10 +19,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Limits what one client address may do, in fixed windows counted in the database: failed
- * logins over any names (against password spraying) and new accounts. It also counts what
- * the proof-of-work challenges are sized by: each address's registration attempts, and
- * those of the whole service per minute (under the address {@code *}, which no client
- * has).
+ * logins over any names (against password spraying) and new accounts, an IPv6 address by
+ * its /64. It also counts what the proof-of-work challenges are sized by: each address's
+ * registration attempts, and those of the whole service per minute (under the address
+ * {@code *}, which no client has).
  */
 @Component
 public class AddressThrottle {
@@ -32,6 +36,9 @@ public class AddressThrottle {
 	private static final String SERVICE = "*";
 
 	private static final Duration MINUTE = Duration.ofMinutes(1);
+
+	/** An IPv6 literal, which {@link InetAddress} reads without any lookup. */
+	private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
 	private static final int MAX_ADDRESS_LENGTH = 128;
 
@@ -131,10 +138,25 @@ public class AddressThrottle {
 	}
 
 	/**
-	 * Addresses are IP literals (see {@code web.ClientAddresses}); the cut only keeps any
-	 * other caller to the column.
+	 * What an address is counted under. Addresses are IP literals (see
+	 * {@code web.ClientAddresses}); an IPv6 one counts by its /64, since one subscriber
+	 * or one host usually holds a whole /64, and would otherwise have 2^64 addresses to
+	 * spend. The cut only keeps any other caller to the column.
 	 */
 	private static String key(String address) {
+		if (IPV6.matcher(address).matches()) {
+			try {
+				byte[] bytes = InetAddress.getByName(address).getAddress();
+				if (bytes.length == 16) {
+					ByteBuffer words = ByteBuffer.wrap(bytes);
+					return String.format("%x:%x:%x:%x::/64", words.getShort() & 0xffff, words.getShort() & 0xffff,
+							words.getShort() & 0xffff, words.getShort() & 0xffff);
+				}
+			}
+			catch (UnknownHostException ex) {
+				// Not a literal after all: counted as the text it is.
+			}
+		}
 		return (address.length() > MAX_ADDRESS_LENGTH) ? address.substring(0, MAX_ADDRESS_LENGTH) : address;
 	}
 

@@ -94,6 +94,18 @@ class ChallengeTests extends ChallengeApiTest {
 	}
 
 	@Test
+	void addressesOfOneIpv6Slash64CountAsOne() {
+		for (String host : new String[] { "2001:db8:7:64::1", "2001:db8:7:64::2", "2001:db8:7:64:ab::3" }) {
+			register(uniqueName("v6"), null, host).then().statusCode(201);
+		}
+
+		register(uniqueName("v6"), null, "2001:db8:7:64:ffff:ffff:ffff:ffff").then()
+			.statusCode(403)
+			.body("reason", equalTo("missing"));
+		register(uniqueName("v6"), null, "2001:db8:7:65::1").then().statusCode(201);
+	}
+
+	@Test
 	void aNameFoundTakenCountsTowardsTheWork() {
 		String taken = uniqueName("taken");
 		register(taken, null).then().statusCode(201);
