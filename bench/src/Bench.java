@@ -2,10 +2,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -18,7 +20,9 @@ import org.springframework.security.crypto.bcrypt.BCrypt;
  * The benchmark behind bench/run: the service beside the BCrypt ceiling and its peers,
  * every figure measured in one run on this machine. The ceilings and the HTTP loads they
  * are compared with alternate, round by round, so that whatever else the machine is doing
- * weighs on both alike.
+ * weighs on both alike. Beside BCrypt, the proof of work: what checking a solution and
+ * issuing a challenge cost the service, and how long ALTCHA's own solver takes at each
+ * step of the service's challenges.
  */
 public class Bench {
 
@@ -39,8 +43,16 @@ public class Bench {
 		String jvm = options.get("jvm");
 		Path jar = Path.of(options.get("jar"));
 		Path work = Files.createDirectories(Path.of("target/bench/work"));
+		// All from one address, and far more than a surge: challenges stay in their adaptive
+		// mode, counting every attempt, but never asked for (one load measures them below).
 		String[] serviceArgs = { "--auth.password.bcrypt-cost=" + cost,
-				"--auth.throttle.registrations-per-address=1000000000" };
+				"--auth.throttle.registrations-per-address=1000000000",
+				"--auth.challenge.free-registrations=1000000000", "--auth.challenge.free-failed-logins=1000000000",
+				"--auth.challenge.surge-registrations-per-minute=1000000000" };
+		Properties defaults = ProofOfWork.settings();
+		int defaultCost = Integer.parseInt(defaults.getProperty("auth.password.bcrypt-cost"));
+		int challengeCost = Integer.parseInt(defaults.getProperty("auth.challenge.cost"));
+		List<Integer> steps = ProofOfWork.steps(defaults);
 
 		Report report = new Report();
 		report.put("cores", Ceilings.CORES);
@@ -50,6 +62,21 @@ public class Bench {
 		report.put("jvm_options", jvm);
 		report.put("seconds_per_phase", seconds);
 		report.put("rounds", rounds);
+		report.put("default_bcrypt_cost", defaultCost);
+		report.put("challenge_cost", challengeCost);
+		report.put("challenge_steps", steps.toString().replace(", ", " "));
+
+		// Solve times first, while nothing else of the benchmark runs: they are absolute.
+		ProofOfWork protocol = new ProofOfWork();
+		String unavailable = Solver.unavailable(Path.of(options.get("solver")));
+		if (unavailable == null) {
+			Solver.measure(Path.of(options.get("solver")), protocol, challengeCost, steps,
+					Integer.parseInt(options.get("solves")), report);
+		}
+		else {
+			System.err.println("Skipping altcha-lib's solve times: " + unavailable);
+			report.put("solve_skipped", unavailable);
+		}
 
 		// The service's own hasher, outside the service: its ceiling. Two at once on each
 		// core, as the service's hashing threads do whenever two computations wait.
@@ -57,6 +84,11 @@ public class Bench {
 		String hash = hasher.encode(PASSWORD);
 		BooleanSupplier twoChecks = Ceilings.twoChecks(hasher, PASSWORD, hash);
 		BooleanSupplier twoHashes = Ceilings.twoHashes(hasher, PASSWORD);
+		PasswordHasher defaultHasher = (cost == defaultCost) ? hasher
+				: new PasswordHasher(new PasswordSettings(15, 3, defaultCost));
+		String defaultHash = defaultHasher.encode(PASSWORD);
+		BooleanSupplier verifying = protocol.verifying(protocol.solvedPayload(challengeCost));
+		BooleanSupplier issuing = protocol.issuing(challengeCost);
 
 		// Start-up: five starts on fresh databases (each creates its H2 file and migrates it).
 		List<Long> startups = new ArrayList<>();
@@ -89,6 +121,9 @@ public class Bench {
 			Wrk.run(base + "/me", token, 5);
 			Http.run(10, CLIENTS, (client) -> Http.post(base + "/login", Http.login("login" + client, PASSWORD)));
 			registrations.run();
+			// Checking and issuing run tens of times faster once compiled, which takes seconds here.
+			Ceilings.perSecond(10, verifying);
+			Ceilings.perSecond(10, issuing);
 
 			Http.Load loginLoad = new Http.Load();
 			Http.Load registrationLoad = new Http.Load();
@@ -105,6 +140,10 @@ public class Bench {
 				report.add("me_p99_ms", me.p99Millis() / rounds);
 				report.add("raw_checks_per_s_one_at_a_time",
 						Ceilings.perSecond(seconds, () -> hasher.matches(PASSWORD, hash)) / rounds);
+				report.add("raw_verifies_per_s", Ceilings.perSecond(seconds, verifying) / rounds);
+				report.add("raw_issues_per_s", Ceilings.perSecond(seconds, issuing) / rounds);
+				report.add("raw_checks_per_s_at_default_cost",
+						Ceilings.perSecond(seconds, () -> defaultHasher.matches(PASSWORD, defaultHash)) / rounds);
 				report.add("raw_checks_per_s_spring", Ceilings.perSecond(seconds, () -> BCrypt.checkpw(PASSWORD, hash)) / rounds);
 				report.add("raw_checks_per_s_bouncycastle",
 						Ceilings.perSecond(seconds, () -> OpenBSDBCrypt.checkPassword(hash, PASSWORD.toCharArray())) / rounds);
@@ -118,6 +157,25 @@ public class Bench {
 			report.put("registrations_per_s", registrationLoad.perSecond(201));
 			report.put("registration_other_statuses", registrationLoad.otherStatuses(201));
 			report.put("rss_mb_after_load", service.residentMegabytes());
+		}
+
+		// Registrations refused for a missing solution, against GET / of the same service.
+		try (Service service = Service.start(java, jvm, jar, work.resolve("challenged"),
+				with(serviceArgs, "--auth.challenge.mode=always"))) {
+			String refused = Http.post(service.base + "/register", Http.login("refused", PASSWORD)).body();
+			if (!refused.contains("/problems/challenge-required") || !refused.contains("\"missing\"")) {
+				throw new IllegalStateException("a registration with no solution was not refused as missing: " + refused);
+			}
+			// Unmeasured: the password policy's dictionaries take many seconds to compile.
+			Wrk.registrations(service.base, PASSWORD, 403, 20);
+			Wrk.run(service.base + "/", null, 5);
+			for (int round = 0; round < rounds; round++) {
+				Wrk.Result refusals = Wrk.registrations(service.base, PASSWORD, 403, seconds);
+				Wrk.Result root = Wrk.run(service.base + "/", null, seconds);
+				report.add("refused_registrations_per_s", refusals.perSecond() / rounds);
+				report.add("refused_registration_p99_ms", refusals.p99Millis() / rounds);
+				report.add("challenged_root_requests_per_s", root.perSecond() / rounds);
+			}
 		}
 
 		// Login latency with 1,000 and with 1,000,000 accounts: both services run at once
@@ -149,6 +207,12 @@ public class Bench {
 
 		report.print();
 		Files.writeString(Path.of(options.get("json")), report.json() + "\n");
+	}
+
+	private static String[] with(String[] args, String more) {
+		String[] all = Arrays.copyOf(args, args.length + 1);
+		all[args.length] = more;
+		return all;
 	}
 
 	/** The first line of {@code java -version}: the JDK the service runs on. */
