@@ -3,8 +3,10 @@ package org.loginservice.challenge;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.concurrent.Semaphore;
 
 import org.loginservice.challenge.ChallengeSettings.Mode;
+import org.loginservice.password.Overloaded;
 import org.loginservice.throttle.AddressThrottle;
 
 import org.springframework.stereotype.Component;
@@ -35,6 +37,8 @@ public class Challenges {
 
 	private final Clock clock;
 
+	private final Semaphore issuing = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+
 	Challenges(ChallengeSecret secret, UsedChallenges used, AddressThrottle addresses, ChallengeSettings settings,
 			ChallengeEvents events, Clock clock) {
 		this.secret = secret;
@@ -46,8 +50,9 @@ public class Challenges {
 	}
 
 	/**
-	 * Lets a registration through, or not. Every attempt counts towards the service's
-	 * rate; one that gets through counts towards its address's.
+	 * Lets a registration through, or not. One that gets through counts towards its
+	 * address's attempts and the service's rate; one refused counts towards neither, so
+	 * that a flood of requests without solutions changes nothing for anyone else.
 	 * @param solution the field {@code altcha}, if any
 	 * @throws ChallengeRequired if it needs a solution and has no good one
 	 */
@@ -55,7 +60,7 @@ public class Challenges {
 		if (this.settings.mode() == Mode.OFF) {
 			return;
 		}
-		boolean surge = this.addresses.serviceRegistrations(true) > this.settings.surgeRegistrationsPerMinute();
+		boolean surge = this.addresses.serviceRegistrations() > this.settings.surgeRegistrationsPerMinute();
 		this.events.surge(surge);
 		int work = registrationWork(this.addresses.registrationAttempts(address), surge);
 		check(Purpose.REGISTER, work, solution, address, "/challenge?for=register");
@@ -78,7 +83,7 @@ public class Challenges {
 
 	/** A challenge of the work the address's next registration needs, or the least. */
 	Altcha.Challenge forRegistration(String address) {
-		boolean surge = this.addresses.serviceRegistrations(false) > this.settings.surgeRegistrationsPerMinute();
+		boolean surge = this.addresses.serviceRegistrations() > this.settings.surgeRegistrationsPerMinute();
 		return issue(Purpose.REGISTER, registrationWork(this.addresses.registrationAttempts(address), surge));
 	}
 
@@ -89,10 +94,18 @@ public class Challenges {
 
 	private Altcha.Challenge issue(Purpose purpose, int needed) {
 		int work = Math.max(needed, this.settings.minWork());
-		Altcha.Challenge challenge = this.secret.protocol()
-			.issue(purpose, work, this.settings.cost(), this.clock.instant().plus(this.settings.ttl()));
-		this.events.issued(purpose, work);
-		return challenge;
+		if (!this.issuing.tryAcquire()) {
+			throw new Overloaded();
+		}
+		try {
+			Altcha.Challenge challenge = this.secret.protocol()
+				.issue(purpose, work, this.settings.cost(), this.clock.instant().plus(this.settings.ttl()));
+			this.events.issued(purpose, work);
+			return challenge;
+		}
+		finally {
+			this.issuing.release();
+		}
 	}
 
 	private void check(Purpose purpose, int work, String solution, String address, String challengeUrl) {

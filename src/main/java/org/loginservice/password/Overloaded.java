@@ -1,9 +1,12 @@
 package org.loginservice.password;
 
-/** Too many passwords are waiting to be hashed: the request is shed, to be retried. */
+/**
+ * Too much costly work is waiting (passwords to hash, challenges to issue): the request
+ * is shed, to be retried.
+ */
 public class Overloaded extends RuntimeException {
 
-	Overloaded() {
+	public Overloaded() {
 		super("The service is busy; try again in a moment", null, false, false);
 	}
 

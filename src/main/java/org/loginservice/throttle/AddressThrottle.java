@@ -92,19 +92,19 @@ public class AddressThrottle {
 		return hits(key(address), REGISTRATION, window(this.settings.registrationWindow()).start());
 	}
 
+	/** Counts a registration attempt of the address, and of the whole service. */
 	public void registrationAttempted(String address) {
 		increment(address, REGISTRATION, window(this.settings.registrationWindow()));
+		increment(SERVICE, REGISTRATION, window(MINUTE));
 	}
 
 	/**
 	 * The registration attempts of the whole service in this minute or the last,
 	 * whichever had more, so that a surge is not forgotten when a minute begins.
-	 * @param counting whether to count one more now
 	 */
-	public int serviceRegistrations(boolean counting) {
-		Window window = window(MINUTE);
-		int now = counting ? increment(SERVICE, REGISTRATION, window) : hits(SERVICE, REGISTRATION, window.start());
-		return Math.max(now, hits(SERVICE, REGISTRATION, window.start().minus(MINUTE)));
+	public int serviceRegistrations() {
+		OffsetDateTime minute = window(MINUTE).start();
+		return Math.max(hits(SERVICE, REGISTRATION, minute), hits(SERVICE, REGISTRATION, minute.minus(MINUTE)));
 	}
 
 	/** Forgets windows that have ended. */

@@ -75,48 +75,50 @@ public class LoginService implements LoginFailures {
 		return longerThanAnyName(name) ? 0 : this.accounts.failures(name.canonical());
 	}
 
+	/**
+	 * The address, the name's lockout and the challenge are checked before the request is
+	 * admitted to the hashing pool: a request without a good solution never holds a place
+	 * there, so a flood of them cannot shed anyone's login.
+	 */
 	private User check(String username, String password, String solution, String address, boolean challenged) {
 		Username name = Username.of(username);
-		try (HashingPool.Admission hashing = this.hashing.admit()) {
-			if (longerThanAnyName(name)) {
-				// No account has it, and no lockout row can hold it: the work and the
-				// answer of an unknown name, counted against the address alone.
-				int addressFailures = checkAddress(name, address);
-				if (challenged) {
-					challenge(name, username, addressFailures, solution, address);
-				}
-				hashing.run(this.passwords.checkingNothing(password));
-				throw failed(name, address);
-			}
-			int addressFailures = checkAddress(name, address);
-			AccountThrottle.Attempt attempt = begin(name, address);
+		int addressFailures = checkAddress(name, address);
+		if (longerThanAnyName(name)) {
+			// No account has it, and no lockout row can hold it: the work and the answer
+			// of an unknown name, counted against the address alone.
 			if (challenged) {
-				try {
-					challenge(name, username, Math.max(addressFailures, attempt.failuresBefore()), solution, address);
-				}
-				catch (ChallengeRequired ex) {
-					this.accounts.abandoned(attempt);
-					throw ex;
-				}
+				challenge(name, username, addressFailures, solution, address);
 			}
-			Optional<User> user = Optional.empty();
-			boolean matches;
-			try {
-				if (PasswordHasher.overLimit(password)) {
-					// No account has a password over the limit: refused before any
-					// lookup.
-					matches = hashing.run(this.passwords.checkingNothing(password));
-				}
-				else {
-					user = this.users.findByCanonicalUsername(name.canonical());
-					matches = hashing
-						.run(user.map((found) -> this.passwords.checking(password, found.getPasswordHash()))
-							.orElseGet(() -> this.passwords.checkingNothing(password)));
-				}
+			try (HashingPool.Admission hashing = this.hashing.admit()) {
+				hashing.run(this.passwords.checkingNothing(password));
 			}
 			catch (Overloaded ex) {
+				this.events.login("shed", name, address);
+				throw ex;
+			}
+			throw failed(name, address);
+		}
+		AccountThrottle.Attempt attempt = begin(name, address);
+		if (challenged) {
+			try {
+				challenge(name, username, Math.max(addressFailures, attempt.failuresBefore()), solution, address);
+			}
+			catch (ChallengeRequired ex) {
 				this.accounts.abandoned(attempt);
 				throw ex;
+			}
+		}
+		try (HashingPool.Admission hashing = this.hashing.admit()) {
+			Optional<User> user = Optional.empty();
+			boolean matches;
+			if (PasswordHasher.overLimit(password)) {
+				// No account has a password over the limit: refused before any lookup.
+				matches = hashing.run(this.passwords.checkingNothing(password));
+			}
+			else {
+				user = this.users.findByCanonicalUsername(name.canonical());
+				matches = hashing.run(user.map((found) -> this.passwords.checking(password, found.getPasswordHash()))
+					.orElseGet(() -> this.passwords.checkingNothing(password)));
 			}
 			if (user.isEmpty() || !matches) {
 				this.accounts.failed(attempt);
@@ -127,6 +129,8 @@ public class LoginService implements LoginFailures {
 			return upgraded(user.get(), password, hashing);
 		}
 		catch (Overloaded ex) {
+			// The password was never checked: the attempt is given back.
+			this.accounts.abandoned(attempt);
 			this.events.login("shed", name, address);
 			throw ex;
 		}

@@ -82,16 +82,20 @@ public class UserService {
 		if (!this.registering.add(skeleton)) {
 			throw taken(name, address);
 		}
-		try (HashingPool.Admission hashing = this.hashing.admit()) {
+		try {
+			// Before the admission: a request without a good solution never holds a place
+			// in the hashing pool, so a flood of them cannot shed anyone's login.
 			this.challenges.checkRegistration(address, solution);
-			if (this.users.existsByCanonicalUsernameOrUsernameSkeleton(name.canonical(), skeleton)) {
-				throw taken(name, address);
+			try (HashingPool.Admission hashing = this.hashing.admit()) {
+				if (this.users.existsByCanonicalUsernameOrUsernameSkeleton(name.canonical(), skeleton)) {
+					throw taken(name, address);
+				}
+				this.addresses.newAccount(address);
+				String hash = hashing.run(this.passwords.hashing(password));
+				User user = this.users.saveAndFlush(new User(name, hash, data, this.clock.instant()));
+				this.events.registration("created", name, address);
+				return user;
 			}
-			this.addresses.newAccount(address);
-			String hash = hashing.run(this.passwords.hashing(password));
-			User user = this.users.saveAndFlush(new User(name, hash, data, this.clock.instant()));
-			this.events.registration("created", name, address);
-			return user;
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw taken(name, address);

@@ -1,6 +1,7 @@
 package org.loginservice.challenge;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.loginservice.MutableClock;
 import org.loginservice.Simultaneous;
+import org.loginservice.password.HashingPool;
+import org.loginservice.password.Overloaded;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -34,6 +37,9 @@ class ChallengeTests extends ChallengeApiTest {
 
 	@Autowired
 	private MeterRegistry meters;
+
+	@Autowired
+	private HashingPool hashing;
 
 	private final String address = newAddress();
 
@@ -103,6 +109,32 @@ class ChallengeTests extends ChallengeApiTest {
 			.statusCode(403)
 			.body("reason", equalTo("missing"));
 		register(uniqueName("v6"), null, "2001:db8:7:65::1").then().statusCode(201);
+	}
+
+	@Test
+	void withEveryPlaceOfTheHashingPoolTakenARequestWithoutASolutionIsStillToldWhatItNeeds() {
+		registerThreeFree();
+		String name = registeredElsewhere();
+		for (int i = 0; i < 3; i++) {
+			login(name, "wrong password " + i, null).then().statusCode(401);
+		}
+		List<HashingPool.Admission> held = new ArrayList<>();
+		try {
+			while (true) {
+				held.add(this.hashing.admit());
+			}
+		}
+		catch (Overloaded ex) {
+			// Every place is taken now.
+		}
+		try {
+			register(uniqueName("full"), null).then().statusCode(403).body("reason", equalTo("missing"));
+			login(name, PASSWORD, null).then().statusCode(403).body("reason", equalTo("missing"));
+			login(name, PASSWORD, Solver.solve(challenge("login&username=" + name))).then().statusCode(503);
+		}
+		finally {
+			held.forEach(HashingPool.Admission::close);
+		}
 	}
 
 	@Test
