@@ -115,7 +115,7 @@ class AltchaTests {
 
 	@Test
 	void theSignedTextIsTheParametersAsJsonWithSortedKeysAndNoSpaces() {
-		Altcha.Parameters parameters = this.altcha.issue(Purpose.REGISTER, 4, 10, NOW.plusSeconds(300)).parameters();
+		ChallengeParameters parameters = this.altcha.issue(Purpose.REGISTER, 4, 10, NOW.plusSeconds(300)).parameters();
 
 		assertThat(parameters.canonical()).isEqualTo(JSON.writeValueAsString(parameters))
 			.startsWith(

@@ -3,10 +3,12 @@ package org.loginservice.challenge;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.loginservice.ApiTest;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -22,6 +24,9 @@ abstract class ChallengeApiTest extends ApiTest {
 
 	private static final AtomicInteger addresses = new AtomicInteger();
 
+	@Autowired
+	private MeterRegistry meters;
+
 	/** An address no other request has come from. */
 	static String newAddress() {
 		int n = addresses.incrementAndGet();
@@ -36,6 +41,18 @@ abstract class ChallengeApiTest extends ApiTest {
 	/** A JSON login, with the solution when it is not null. */
 	Response login(String name, String password, String solution, String address) {
 		return post("/login", name, password, solution, address);
+	}
+
+	/** An account registered from an address of its own. */
+	String registeredElsewhere() {
+		String name = uniqueName("challenged");
+		register(name, null, newAddress()).then().statusCode(201);
+		return name;
+	}
+
+	/** Passwords hashed or checked so far. */
+	double hashes() {
+		return this.meters.get("auth.password.hashing").timer().count();
 	}
 
 	@SuppressWarnings("unchecked")

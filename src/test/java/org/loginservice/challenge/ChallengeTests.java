@@ -1,7 +1,6 @@
 package org.loginservice.challenge;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.loginservice.MutableClock;
 import org.loginservice.Simultaneous;
-import org.loginservice.password.HashingPool;
-import org.loginservice.password.Overloaded;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -37,9 +34,6 @@ class ChallengeTests extends ChallengeApiTest {
 
 	@Autowired
 	private MeterRegistry meters;
-
-	@Autowired
-	private HashingPool hashing;
 
 	private final String address = newAddress();
 
@@ -109,32 +103,6 @@ class ChallengeTests extends ChallengeApiTest {
 			.statusCode(403)
 			.body("reason", equalTo("missing"));
 		register(uniqueName("v6"), null, "2001:db8:7:65::1").then().statusCode(201);
-	}
-
-	@Test
-	void withEveryPlaceOfTheHashingPoolTakenARequestWithoutASolutionIsStillToldWhatItNeeds() {
-		registerThreeFree();
-		String name = registeredElsewhere();
-		for (int i = 0; i < 3; i++) {
-			login(name, "wrong password " + i, null).then().statusCode(401);
-		}
-		List<HashingPool.Admission> held = new ArrayList<>();
-		try {
-			while (true) {
-				held.add(this.hashing.admit());
-			}
-		}
-		catch (Overloaded ex) {
-			// Every place is taken now.
-		}
-		try {
-			register(uniqueName("full"), null).then().statusCode(403).body("reason", equalTo("missing"));
-			login(name, PASSWORD, null).then().statusCode(403).body("reason", equalTo("missing"));
-			login(name, PASSWORD, Solver.solve(challenge("login&username=" + name))).then().statusCode(503);
-		}
-		finally {
-			held.forEach(HashingPool.Admission::close);
-		}
 	}
 
 	@Test
@@ -217,60 +185,6 @@ class ChallengeTests extends ChallengeApiTest {
 	}
 
 	@Test
-	void loginAfterThreeFailuresFromAnAddressNeedsASolutionBeforeThePasswordIsChecked() {
-		String name = registeredElsewhere();
-		for (int i = 0; i < 3; i++) {
-			login(name, "wrong password " + i, null).then().statusCode(401);
-		}
-		double hashes = hashes();
-
-		login(name, PASSWORD, null).then()
-			.statusCode(403)
-			.body("type", equalTo("/problems/challenge-required"))
-			.body("challenge", equalTo("/challenge?for=login&username=" + name))
-			.body("reason", equalTo("missing"));
-		assertThat(hashes()).as("passwords hashed").isEqualTo(hashes);
-		Map<String, Object> challenge = from().get("/challenge?for=login&username={u}", name)
-			.then()
-			.statusCode(200)
-			.extract()
-			.as(Map.class);
-		login(name, PASSWORD, Solver.solve(challenge)).then().statusCode(200).body("username", equalTo(name));
-	}
-
-	@Test
-	void loginAfterThreeFailuresOnANameFromAnyAddressesNeedsASolutionWhoeverAsks() {
-		String name = registeredElsewhere();
-		failThreeLoginsFromOtherAddresses(name);
-
-		login(name, PASSWORD, null).then().statusCode(403).body("reason", equalTo("missing"));
-		Map<String, Object> challenge = from().get("/challenge?for=login&username={u}", name.toUpperCase())
-			.then()
-			.extract()
-			.as(Map.class);
-		assertThat(work(challenge)).isEqualTo(4);
-		login(name, PASSWORD, Solver.solve(challenge)).then().statusCode(200);
-		login(name, PASSWORD, null, newAddress()).then().statusCode(200);
-	}
-
-	@Test
-	void aLoginRefusedForItsChallengeIsNotCountedAsAGuessOfThePassword() {
-		String name = registeredElsewhere();
-		failThreeLoginsFromOtherAddresses(name);
-		for (int i = 0; i < 3; i++) {
-			login(name, "wrong password again", "not base64!").then().statusCode(403);
-		}
-
-		Map<String, Object> challenge = from().get("/challenge?for=login&username={u}", name)
-			.then()
-			.extract()
-			.as(Map.class);
-		assertThat(work(challenge)).as("the work of 3 failures, the name's and the address's refusals alike")
-			.isEqualTo(4);
-		login(name, PASSWORD, Solver.solve(challenge)).then().statusCode(200);
-	}
-
-	@Test
 	void issuedSolvedAndRefusedChallengesAreCountedAndEachSolutionLogged(CapturedOutput output) {
 		registerThreeFree();
 		double issued = count("auth.challenges.issued", "purpose", "register");
@@ -321,27 +235,8 @@ class ChallengeTests extends ChallengeApiTest {
 		}
 	}
 
-	private String registeredElsewhere() {
-		String name = uniqueName("challenged");
-		api().header("X-Forwarded-For", newAddress())
-			.post("/register?username={u}&password={p}", name, PASSWORD)
-			.then()
-			.statusCode(201);
-		return name;
-	}
-
-	private void failThreeLoginsFromOtherAddresses(String name) {
-		for (int i = 0; i < 3; i++) {
-			login(name, "wrong password " + i, null, newAddress()).then().statusCode(401);
-		}
-	}
-
 	private Response register(String name, String solution) {
 		return register(name, solution, this.address);
-	}
-
-	private Response login(String name, String password, String solution) {
-		return login(name, password, solution, this.address);
 	}
 
 	private Map<String, Object> challenge(String purpose) {
@@ -357,10 +252,6 @@ class ChallengeTests extends ChallengeApiTest {
 
 	private double count(String name, String tag, String value) {
 		return this.meters.get(name).tag(tag, value).counter().count();
-	}
-
-	private double hashes() {
-		return this.meters.get("auth.password.hashing").timer().count();
 	}
 
 	private RequestSpecification from() {
