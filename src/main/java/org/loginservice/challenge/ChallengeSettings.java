@@ -35,7 +35,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ChallengeSettings(@DefaultValue("adaptive") Mode mode, String secret, @DefaultValue("5m") Duration ttl,
 		@DefaultValue("5000") int cost, @DefaultValue("500") int minWork, @DefaultValue("16000") int maxWork,
 		@DefaultValue("3") int freeRegistrations, @DefaultValue("3") int freeFailedLogins,
-		@DefaultValue("300") int surgeRegistrationsPerMinute) {
+		@DefaultValue("300") int surgeRegistrationsPerMinute, @DefaultValue("30") int challengesPerAddressPerMinute) {
 
 	public ChallengeSettings {
 		if (secret != null && !secret.isBlank() && secret.length() < 32) {

@@ -81,14 +81,26 @@ public class Challenges {
 		check(Purpose.LOGIN, loginWork(failures), solution, address, loginUrl(username));
 	}
 
-	/** A challenge of the work the address's next registration needs, or the least. */
+	/**
+	 * A challenge of the work the address's next registration needs, or the least.
+	 * @throws org.loginservice.throttle.TooManyAttempts if the address asked for too many
+	 * this minute
+	 * @throws Overloaded if half the cores are issuing challenges already
+	 */
 	Altcha.Challenge forRegistration(String address) {
+		this.addresses.challengeIssued(address, this.settings.challengesPerAddressPerMinute());
 		boolean surge = this.addresses.serviceRegistrations() > this.settings.surgeRegistrationsPerMinute();
 		return issue(Purpose.REGISTER, registrationWork(this.addresses.registrationAttempts(address), surge));
 	}
 
-	/** A challenge of the work the next login for the name needs, or the least. */
+	/**
+	 * A challenge of the work the next login for the name needs, or the least.
+	 * @throws org.loginservice.throttle.TooManyAttempts if the address asked for too many
+	 * this minute
+	 * @throws Overloaded if half the cores are issuing challenges already
+	 */
 	Altcha.Challenge forLogin(String address, int nameFailures) {
+		this.addresses.challengeIssued(address, this.settings.challengesPerAddressPerMinute());
 		return issue(Purpose.LOGIN, loginWork(Math.max(this.addresses.failedLogins(address), nameFailures)));
 	}
 

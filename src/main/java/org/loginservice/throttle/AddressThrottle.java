@@ -33,6 +33,8 @@ public class AddressThrottle {
 
 	private static final String NEW_ACCOUNT = "new-account";
 
+	private static final String CHALLENGE = "challenge";
+
 	private static final String SERVICE = "*";
 
 	private static final Duration MINUTE = Duration.ofMinutes(1);
@@ -96,6 +98,18 @@ public class AddressThrottle {
 	public void registrationAttempted(String address) {
 		increment(address, REGISTRATION, window(this.settings.registrationWindow()));
 		increment(SERVICE, REGISTRATION, window(MINUTE));
+	}
+
+	/**
+	 * Counts a challenge issued to the address, in windows of a minute.
+	 * @param limit how many it may have a minute
+	 * @throws TooManyAttempts if it is one too many
+	 */
+	public void challengeIssued(String address, int limit) {
+		Window window = window(MINUTE);
+		if (increment(address, CHALLENGE, window) > limit) {
+			throw new TooManyAttempts(window.remaining());
+		}
 	}
 
 	/**

@@ -206,6 +206,24 @@ class ChallengeTests extends ChallengeApiTest {
 	}
 
 	@Test
+	void anAddressMayHaveThirtyChallengesAMinute() {
+		long now = this.clock.instant().getEpochSecond();
+		this.clock.advance(Duration.ofSeconds(60 - now % 60));
+		for (int i = 0; i < 30; i++) {
+			challenge((i % 2 == 0) ? "register" : "login");
+		}
+
+		from().get("/challenge")
+			.then()
+			.statusCode(429)
+			.header("Retry-After", "60")
+			.body("type", equalTo("/problems/too-many-attempts"));
+		challenge("for=register", newAddress());
+		this.clock.advance(Duration.ofMinutes(1));
+		challenge("register");
+	}
+
+	@Test
 	void challengeForAnUnknownPurposeThenInvalidFields() {
 		api().get("/challenge?for=coffee")
 			.then()
