@@ -24,6 +24,9 @@ abstract class ChallengeApiTest extends ApiTest {
 
 	private static final AtomicInteger addresses = new AtomicInteger();
 
+	/** The address this test's requests come from, unless they say another. */
+	final String address = newAddress();
+
 	@Autowired
 	private MeterRegistry meters;
 
@@ -31,6 +34,28 @@ abstract class ChallengeApiTest extends ApiTest {
 	static String newAddress() {
 		int n = addresses.incrementAndGet();
 		return "198.18." + (n / 250) + "." + (1 + n % 250);
+	}
+
+	/** The three registrations an address may make with no challenge. */
+	void registerThreeFree() {
+		for (int i = 0; i < 3; i++) {
+			register(uniqueName("free"), null).then().statusCode(201);
+		}
+	}
+
+	Response register(String name, String solution) {
+		return register(name, solution, this.address);
+	}
+
+	Response login(String name, String password, String solution) {
+		return login(name, password, solution, this.address);
+	}
+
+	/**
+	 * A challenge for this test's address: {@code purpose} is what follows {@code for=}.
+	 */
+	Map<String, Object> challenge(String purpose) {
+		return challenge("for=" + purpose, this.address);
 	}
 
 	/** A JSON registration, with the solution when it is not null. */

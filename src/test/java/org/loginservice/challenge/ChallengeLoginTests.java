@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.loginservice.MutableClock;
 import org.loginservice.password.HashingPool;
@@ -25,8 +24,6 @@ class ChallengeLoginTests extends ChallengeApiTest {
 
 	@Autowired
 	private HashingPool hashing;
-
-	private final String address = newAddress();
 
 	@Test
 	void withEveryPlaceOfTheHashingPoolTakenARequestWithoutASolutionIsStillToldWhatItNeeds() {
@@ -102,24 +99,6 @@ class ChallengeLoginTests extends ChallengeApiTest {
 		for (int i = 0; i < 3; i++) {
 			login(name, "wrong password " + i, null, newAddress()).then().statusCode(401);
 		}
-	}
-
-	private void registerThreeFree() {
-		for (int i = 0; i < 3; i++) {
-			register(uniqueName("free"), null, this.address).then().statusCode(201);
-		}
-	}
-
-	private Response register(String name, String solution) {
-		return register(name, solution, this.address);
-	}
-
-	private Response login(String name, String password, String solution) {
-		return login(name, password, solution, this.address);
-	}
-
-	private Map<String, Object> challenge(String query) {
-		return challenge("for=" + query, this.address);
 	}
 
 }
