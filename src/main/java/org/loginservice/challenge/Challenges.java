@@ -63,7 +63,7 @@ public class Challenges {
 		boolean surge = this.addresses.serviceRegistrations() > this.settings.surgeRegistrationsPerMinute();
 		this.events.surge(surge);
 		int work = registrationWork(this.addresses.registrationAttempts(address), surge);
-		check(Purpose.REGISTER, work, solution, address, "/challenge?for=register");
+		check(Purpose.REGISTER, work, solution, address, null);
 		this.addresses.registrationAttempted(address);
 	}
 
@@ -78,7 +78,7 @@ public class Challenges {
 		if (this.settings.mode() == Mode.OFF) {
 			return;
 		}
-		check(Purpose.LOGIN, loginWork(failures), solution, address, loginUrl(username));
+		check(Purpose.LOGIN, loginWork(failures), solution, address, username);
 	}
 
 	/**
@@ -120,7 +120,10 @@ public class Challenges {
 		}
 	}
 
-	private void check(Purpose purpose, int work, String solution, String address, String challengeUrl) {
+	/**
+	 * @param username the name a login was for, or null
+	 */
+	private void check(Purpose purpose, int work, String solution, String address, String username) {
 		if (work == 0 && (solution == null || solution.isEmpty())) {
 			return;
 		}
@@ -140,7 +143,7 @@ public class Challenges {
 		}
 		catch (ChallengeRefused ex) {
 			this.events.refused(purpose, ex.refusal(), work, address);
-			throw new ChallengeRequired(ex.refusal(), challengeUrl);
+			throw new ChallengeRequired(ex.refusal(), challengeUrl(purpose, username));
 		}
 	}
 
@@ -163,10 +166,14 @@ public class Challenges {
 		return (int) Math.min(work, this.settings.maxWork());
 	}
 
-	/** With the name when it could be one: a longer one has no failures of its own. */
-	private static String loginUrl(String username) {
-		String url = "/challenge?for=login";
-		if (username == null || username.codePointCount(0, username.length()) > 64) {
+	/**
+	 * Where to get a challenge the request would take; for a login, with the name when it
+	 * could be one (a longer one has no failures of its own). Made only for a refusal,
+	 * never on the way of a login that needs no challenge.
+	 */
+	private static String challengeUrl(Purpose purpose, String username) {
+		String url = "/challenge?for=" + purpose.value();
+		if (purpose != Purpose.LOGIN || username == null || username.codePointCount(0, username.length()) > 64) {
 			return url;
 		}
 		return url + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8);

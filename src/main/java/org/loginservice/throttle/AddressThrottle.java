@@ -118,7 +118,9 @@ public class AddressThrottle {
 	 */
 	public int serviceRegistrations() {
 		OffsetDateTime minute = window(MINUTE).start();
-		return Math.max(hits(SERVICE, REGISTRATION, minute), hits(SERVICE, REGISTRATION, minute.minus(MINUTE)));
+		return this.jdbc.queryForObject(
+				"SELECT COALESCE(MAX(hits), 0) FROM address_counts WHERE address = ? AND kind = ? AND window_start IN (?, ?)",
+				Integer.class, SERVICE, REGISTRATION, minute, minute.minus(MINUTE));
 	}
 
 	/** Forgets windows that have ended. */
