@@ -48,13 +48,13 @@ class DatabaseOutageTests {
 
 			proxy.cut();
 
-			// The README's 'about 3 s' is the pool's connection timeout; 6 s leaves room
-			// for
-			// two loaded cores, and a pool that waited 30 s (Hikari's default) fails it.
+			// Failing fast rather than hanging: the pool's connection timeout is 3 s,
+			// Hikari's default 30 s. Half of that tells the two apart and leaves a loaded
+			// machine room: speed itself is the benchmark's to measure.
 			for (int i = 0; i < 3; i++) {
 				long start = System.nanoTime();
 				Response login = login(server);
-				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
 				login.then()
 					.statusCode(503)
 					.contentType("application/problem+json")

@@ -202,35 +202,17 @@ class UnambiguousRequestTests extends ApiTest {
 
 	@Test
 	void loginWhenAcceptIsNotJsonThenNotAcceptableAndNoSession() {
-		for (String accept : List.of("application/xml", "application/yaml", "text/html")) {
-			api().accept(accept)
-				.get("/login?username={u}&password={p}", this.name, PASSWORD)
-				.then()
-				.statusCode(406)
-				.contentType("application/problem+json");
-		}
-		assertThat(sessions()).isZero();
-		api().accept("text/html, application/xml;q=0.9, */*;q=0.8")
-			.get("/login?username={u}&password={p}", this.name, PASSWORD)
-			.then()
+		assertNoSessionWhenAccepting("application/xml", "application/yaml", "text/html");
+		loginAccepting("text/html, application/xml;q=0.9, */*;q=0.8").then()
 			.statusCode(200)
 			.contentType("application/json");
 	}
 
 	@Test
 	void loginWhenAcceptRefusesJsonOrAsksAnotherCharsetThenNotAcceptableAndNoSession() {
-		for (String accept : List.of("application/json;q=0", "*/*;q=0", "application/*;q=0, */*;q=0",
-				"application/json;charset=latin1", "application/json;charset=UTF-16BE, */*;q=0")) {
-			api().accept(accept)
-				.get("/login?username={u}&password={p}", this.name, PASSWORD)
-				.then()
-				.statusCode(406)
-				.contentType("application/problem+json");
-		}
-		assertThat(sessions()).isZero();
-		api().accept("application/json;charset=latin1, application/json;charset=utf-8;q=0.5")
-			.get("/login?username={u}&password={p}", this.name, PASSWORD)
-			.then()
+		assertNoSessionWhenAccepting("application/json;q=0", "*/*;q=0", "application/*;q=0, */*;q=0",
+				"application/json;charset=latin1", "application/json;charset=UTF-16BE, */*;q=0");
+		loginAccepting("application/json;charset=latin1, application/json;charset=utf-8;q=0.5").then()
 			.statusCode(200)
 			.contentType("application/json");
 	}
@@ -266,6 +248,18 @@ class UnambiguousRequestTests extends ApiTest {
 		assertThat(fields).isSorted().contains("password", "username");
 		assertThat(details.subList(0, fields.lastIndexOf("password") + 1)).isSorted();
 		assertThat(second.asString()).isEqualTo(first.asString());
+	}
+
+	/** Each {@code Accept} gets 406 problem+json, and no session is stored for any. */
+	private void assertNoSessionWhenAccepting(String... accepts) {
+		for (String accept : accepts) {
+			loginAccepting(accept).then().statusCode(406).contentType("application/problem+json");
+		}
+		assertThat(sessions()).isZero();
+	}
+
+	private Response loginAccepting(String accept) {
+		return api().accept(accept).get("/login?username={u}&password={p}", this.name, PASSWORD);
 	}
 
 	private int sessions() {
