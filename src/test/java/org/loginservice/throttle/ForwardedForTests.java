@@ -9,17 +9,21 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.loginservice.ApiTest;
+import org.loginservice.MutableClock;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Without the proxy setting, a client cannot dodge the limits by claiming addresses; with
- * it, only a well-formed address added by a trusted proxy (loopback here) counts.
+ * it, only a well-formed address added by a trusted proxy (loopback here) counts. The
+ * clock stands still, so no window ends in the middle of a test.
  */
+@Import(MutableClock.Config.class)
 @TestPropertySource(properties = "auth.throttle.registrations-per-address=2")
 class ForwardedForTests extends ApiTest {
 

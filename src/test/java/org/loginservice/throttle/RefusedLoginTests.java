@@ -6,15 +6,19 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import org.loginservice.ApiTest;
+import org.loginservice.MutableClock;
 
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Every unsuccessful login counts towards its address's limit, whatever made it fail.
- * Behind a trusted proxy (loopback here) each test sends from an address of its own.
+ * Behind a trusted proxy (loopback here) each test sends from an address of its own; the
+ * clock stands still, so no window ends in the middle of a test.
  */
+@Import(MutableClock.Config.class)
 @TestPropertySource(
 		properties = { "auth.throttle.failed-logins-per-address=4", "server.forward-headers-strategy=native" })
 class RefusedLoginTests extends ApiTest {
