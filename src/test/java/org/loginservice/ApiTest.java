@@ -86,4 +86,11 @@ public abstract class ApiTest {
 		return prefix + "-" + names.incrementAndGet();
 	}
 
+	/** The name as its full-width twin, which names the same account. */
+	protected static String toFullWidth(String ascii) {
+		StringBuilder wide = new StringBuilder();
+		ascii.chars().forEach((c) -> wide.append((c > 0x20 && c < 0x7F) ? (char) (c - 0x21 + 0xFF01) : (char) c));
+		return wide.toString();
+	}
+
 }

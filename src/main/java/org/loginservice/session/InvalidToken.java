@@ -6,7 +6,7 @@ package org.loginservice.session;
  */
 public class InvalidToken extends RuntimeException {
 
-	InvalidToken() {
+	public InvalidToken() {
 		super("A valid bearer token is required: log in to get one", null, false, false);
 	}
 

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Lazy(false)
-class AuthEvents {
+public class AuthEvents {
 
 	private static final Logger log = LoggerFactory.getLogger(AuthEvents.class);
 
@@ -37,7 +37,7 @@ class AuthEvents {
 	/**
 	 * @param outcome success, failure, throttled, challenged or shed
 	 */
-	void login(String outcome, Username name, String address) {
+	public void login(String outcome, Username name, String address) {
 		log.info("login outcome={} username={} address={}", outcome, name.forLog(), address);
 		this.logins.get(outcome).increment();
 	}

@@ -6,7 +6,7 @@ package org.loginservice.user;
  */
 public class InvalidCredentials extends RuntimeException {
 
-	InvalidCredentials() {
+	public InvalidCredentials() {
 		super("The username or password is incorrect", null, false, false);
 	}
 

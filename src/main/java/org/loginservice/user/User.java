@@ -62,11 +62,11 @@ public class User {
 		return this.data;
 	}
 
-	String getPasswordHash() {
+	public String getPasswordHash() {
 		return this.passwordHash;
 	}
 
-	void changePasswordHash(String passwordHash) {
+	public void changePasswordHash(String passwordHash) {
 		this.passwordHash = passwordHash;
 	}
 

@@ -24,7 +24,7 @@ public record Username(String display, String canonical) {
 
 	static final int MIN_LENGTH = 3;
 
-	static final int MAX_LENGTH = 64;
+	public static final int MAX_LENGTH = 64;
 
 	private static final Pattern UNPRINTABLE = Pattern.compile("[^\\p{L}\\p{M}\\p{N}\\p{P}\\p{S}]");
 

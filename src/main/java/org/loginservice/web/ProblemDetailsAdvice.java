@@ -13,7 +13,7 @@ import org.loginservice.challenge.ChallengeRequired;
 import org.loginservice.password.Overloaded;
 import org.loginservice.throttle.TooManyAttempts;
 import org.loginservice.session.InvalidToken;
-import org.loginservice.session.WrongPassword;
+import org.loginservice.account.WrongPassword;
 import org.loginservice.user.InvalidCredentials;
 import org.loginservice.user.UsernameTaken;
 import org.loginservice.user.WeakPassword;

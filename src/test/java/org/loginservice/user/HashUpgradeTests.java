@@ -44,6 +44,18 @@ class HashUpgradeTests extends ApiTest {
 	}
 
 	@Test
+	void loginWithAPasswordThePolicyWouldNowRefuseStillWorks() {
+		String name = uniqueName("old");
+		this.users.saveAndFlush(new User(Username.of(name), this.passwords.encode("password"), "", Instant.now()));
+
+		api().contentType(ContentType.JSON)
+			.body(Map.of("username", name, "password", "password"))
+			.post("/login")
+			.then()
+			.statusCode(200);
+	}
+
+	@Test
 	void loginKeepsAHashAtTheConfiguredCost() {
 		String name = uniqueName("current");
 		api().post("/register?username={u}&password={p}", name, PASSWORD).then().statusCode(201);

@@ -27,8 +27,8 @@ class LookAlikeRegistrationTests extends ApiTest {
 		String name = uniqueName("soham");
 		register(name).then().statusCode(201);
 
-		for (String lookAlike : new String[] { CYRILLIC_DZE + name.substring(1), name.toUpperCase(),
-				RegistrationTests.toFullWidth(name), name.replace("m", "rn") }) {
+		for (String lookAlike : new String[] { CYRILLIC_DZE + name.substring(1), name.toUpperCase(), toFullWidth(name),
+				name.replace("m", "rn") }) {
 			register(lookAlike).then()
 				.statusCode(409)
 				.contentType("application/problem+json")

@@ -210,10 +210,4 @@ class RegistrationTests extends ApiTest {
 			.post("/register");
 	}
 
-	static String toFullWidth(String ascii) {
-		StringBuilder wide = new StringBuilder();
-		ascii.chars().forEach((c) -> wide.append((c > 0x20 && c < 0x7F) ? (char) (c - 0x21 + 0xFF01) : (char) c));
-		return wide.toString();
-	}
-
 }

@@ -1,4 +1,4 @@
-package org.loginservice.user;
+package org.loginservice.login;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,5 +1,6 @@
-package org.loginservice.session;
+package org.loginservice.login;
 
+import org.loginservice.session.SessionService;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 

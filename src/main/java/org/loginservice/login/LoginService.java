@@ -1,5 +1,10 @@
-package org.loginservice.user;
+package org.loginservice.login;
 
+import org.loginservice.user.AuthEvents;
+import org.loginservice.user.InvalidCredentials;
+import org.loginservice.user.User;
+import org.loginservice.user.UserRepository;
+import org.loginservice.user.Username;
 import java.util.Optional;
 
 import org.loginservice.challenge.ChallengeRequired;

@@ -1,10 +1,10 @@
-package org.loginservice.session;
+package org.loginservice.login;
 
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import org.loginservice.user.LoginService;
+import org.loginservice.session.SessionService;
 import org.loginservice.user.User;
 
 import org.springframework.http.MediaType;

@@ -1,4 +1,4 @@
-package org.loginservice.session;
+package org.loginservice.account;
 
 /**
  * The password given to confirm a change to the account is wrong. The caller is logged

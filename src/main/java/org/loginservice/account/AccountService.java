@@ -1,7 +1,10 @@
-package org.loginservice.session;
+package org.loginservice.account;
 
+import org.loginservice.session.Authenticated;
+import org.loginservice.session.InvalidToken;
+import org.loginservice.session.SessionService;
 import org.loginservice.user.InvalidCredentials;
-import org.loginservice.user.LoginService;
+import org.loginservice.login.LoginService;
 import org.loginservice.user.User;
 import org.loginservice.user.UserResponse;
 import org.loginservice.user.UserService;

@@ -1,4 +1,4 @@
-package org.loginservice.session;
+package org.loginservice.login;
 
 import jakarta.validation.constraints.NotNull;
 import org.loginservice.user.NoControlCharacters;

@@ -1,5 +1,7 @@
-package org.loginservice.session;
+package org.loginservice.account;
 
+import org.loginservice.session.Authenticated;
+import org.loginservice.session.SessionService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.loginservice.user.UserResponse;
