@@ -1,18 +1,11 @@
 package org.loginservice.session;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.loginservice.SessionSettings;
 
@@ -23,22 +16,14 @@ import org.springframework.stereotype.Service;
 /**
  * Issues, checks and revokes bearer tokens.
  * <p>
- * A token is 256 bits from a CSPRNG, URL-safe Base64. Only its SHA-256 hash is stored: a
- * copy of the database does not let anyone act as its users, and a fast hash is enough
- * because the token, unlike a password, cannot be guessed. Every check reads the
+ * A token is one of {@link OpaqueTokens}: only its hash is stored. Every check reads the
  * database, so a logout or a revocation is seen at once by every instance sharing it.
  */
 @Service
 public class SessionService {
 
-	private static final int TOKEN_BYTES = 32;
-
-	private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
-
 	/** How stale the stored last use may get before a check writes it again. */
 	private static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
-
-	private final SecureRandom random = new SecureRandom();
 
 	private final JdbcTemplate jdbc;
 
@@ -54,13 +39,11 @@ public class SessionService {
 
 	/** Starts a session for the user and returns its token, which is never stored. */
 	public IssuedToken issue(long userId) {
-		byte[] bytes = new byte[TOKEN_BYTES];
-		this.random.nextBytes(bytes);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String token = OpaqueTokens.generate();
 		Instant now = this.clock.instant();
 		this.jdbc.update(
 				"INSERT INTO sessions (token_hash, user_id, created_at, last_used_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-				hash(token), userId, utc(now), utc(now), utc(now.plus(this.settings.lifetime())));
+				OpaqueTokens.hash(token), userId, utc(now), utc(now), utc(now.plus(this.settings.lifetime())));
 		return new IssuedToken(token, expiry(now, now.plus(this.settings.lifetime())));
 	}
 
@@ -69,7 +52,7 @@ public class SessionService {
 	 * @throws InvalidToken if the token is malformed, unknown, expired or revoked
 	 */
 	public Authenticated authenticate(String token) {
-		if (token == null || !TOKEN.matcher(token).matches()) {
+		if (!OpaqueTokens.wellFormed(token)) {
 			throw new InvalidToken();
 		}
 		List<Row> rows = this.jdbc.query("""
@@ -79,7 +62,7 @@ public class SessionService {
 				(rs, n) -> new Row(new Authenticated(rs.getLong(1), rs.getLong(4), rs.getString(5), rs.getString(6)),
 						rs.getObject(2, OffsetDateTime.class).toInstant(),
 						rs.getObject(3, OffsetDateTime.class).toInstant()),
-				hash(token));
+				OpaqueTokens.hash(token));
 		Instant now = this.clock.instant();
 		if (rows.isEmpty() || !now.isBefore(expiry(rows.get(0).lastUsed(), rows.get(0).expires()))) {
 			throw new InvalidToken();
@@ -113,16 +96,6 @@ public class SessionService {
 	private Instant expiry(Instant lastUsed, Instant expires) {
 		Instant idle = lastUsed.plus(this.settings.idleTimeout());
 		return idle.isBefore(expires) ? idle : expires;
-	}
-
-	private static String hash(String token) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java platform has SHA-256", ex);
-		}
 	}
 
 	private static OffsetDateTime utc(Instant instant) {
