@@ -1,9 +1,9 @@
 package org.loginservice.account;
 
-import org.loginservice.session.Authenticated;
-import org.loginservice.session.SessionService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.loginservice.session.Authenticated;
+import org.loginservice.session.SessionService;
 import org.loginservice.user.UserResponse;
 
 import org.springframework.http.MediaType;
@@ -33,7 +33,7 @@ class AccountController {
 
 	@GetMapping(path = "/me", produces = MediaType.APPLICATION_JSON_VALUE)
 	UserResponse me(Authenticated caller) {
-		return new UserResponse(caller.username(), caller.data());
+		return this.accounts.read(caller);
 	}
 
 	@PatchMapping(path = "/me", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -46,4 +46,48 @@ final class AccountRequests {
 
 	}
 
+	/**
+	 * @param password the account's password, to confirm it is the owner asking
+	 */
+	record ConfirmPassword(@NotNull(message = "is required") @NoControlCharacters String password) {
+
+		/** Without the password, so that no log or debugger view ever shows it. */
+		@Override
+		public String toString() {
+			return "ConfirmPassword[]";
+		}
+
+	}
+
+	/**
+	 * @param code a current code of the authenticator being enrolled
+	 */
+	record ConfirmTotp(@NotNull(message = "is required") String code) {
+
+		/** Without the code, so that no log or debugger view ever shows it. */
+		@Override
+		public String toString() {
+			return "ConfirmTotp[]";
+		}
+
+	}
+
+	/**
+	 * @param password the account's password, to confirm it is the owner asking
+	 * @param code a current code of the authenticator, or an unused recovery code
+	 */
+	record DisableTotp(@NotNull(message = "is required") @NoControlCharacters String password,
+			@NotNull(message = "is required") String code) {
+
+		/**
+		 * Without the password or the code, so that no log or debugger view ever shows
+		 * them.
+		 */
+		@Override
+		public String toString() {
+			return "DisableTotp[]";
+		}
+
+	}
+
 }

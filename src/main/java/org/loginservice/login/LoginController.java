@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /login} with a JSON or form body, and the tutorial's
- * {@code GET /login?username=U&password=P}: the account's data and a bearer token.
+ * {@code GET /login?username=U&password=P}: the account's data and a bearer token, or,
+ * for an account with a second factor, the token of the second step and nothing else.
  * Answers only in JSON: any other {@code Accept} is 406 before any password is checked.
  */
 @RestController
@@ -26,27 +27,30 @@ class LoginController {
 
 	private final LoginService logins;
 
+	private final SecondStep secondSteps;
+
 	private final SessionService sessions;
 
-	LoginController(LoginService logins, SessionService sessions) {
+	LoginController(LoginService logins, SecondStep secondSteps, SessionService sessions) {
 		this.logins = logins;
+		this.secondSteps = secondSteps;
 		this.sessions = sessions;
 	}
 
 	@PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	LoginResponse loginJson(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+	LoginAnswer loginJson(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
 		return login(request, http);
 	}
 
 	@PostMapping(path = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	LoginResponse loginForm(@Valid LoginRequest request, HttpServletRequest http) {
+	LoginAnswer loginForm(@Valid LoginRequest request, HttpServletRequest http) {
 		return login(request, http);
 	}
 
 	@GetMapping(path = "/login", produces = MediaType.APPLICATION_JSON_VALUE)
-	LoginResponse loginQuery(@Valid LoginRequest request, HttpServletRequest http) {
+	LoginAnswer loginQuery(@Valid LoginRequest request, HttpServletRequest http) {
 		return login(request, http);
 	}
 
@@ -59,9 +63,14 @@ class LoginController {
 		throw new HttpRequestMethodNotSupportedException("HEAD", List.of("GET", "POST"));
 	}
 
-	private LoginResponse login(LoginRequest request, HttpServletRequest http) {
-		User user = this.logins.login(request.username(), request.password(), request.altcha(), http.getRemoteAddr());
-		return new LoginResponse(user.getUsername(), user.getData(), this.sessions.issue(user.getId()));
+	private LoginAnswer login(LoginRequest request, HttpServletRequest http) {
+		LoginService.Checked checked = this.logins.login(request.username(), request.password(), request.altcha(),
+				http.getRemoteAddr());
+		User user = checked.user();
+		if (checked.secondStep()) {
+			return new MfaRequired(this.secondSteps.begin(user));
+		}
+		return new LoginResponse(user, this.sessions.issue(user.getId()));
 	}
 
 }

@@ -1,12 +1,14 @@
 package org.loginservice.login;
 
-import org.loginservice.session.SessionService;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import org.loginservice.session.SessionService;
+import org.loginservice.user.User;
+
 /**
- * A successful login: the account as its owner sees it, and a bearer token for the
- * requests that follow.
+ * A successful login, with a password or with both steps: the account as its owner sees
+ * it, and a bearer token for the requests that follow.
  *
  * @param username the account's name, as shown
  * @param data the account's data
@@ -15,10 +17,12 @@ import java.time.temporal.ChronoUnit;
  * @param expiresAt when the token expires unless it is used before then, to the second
  * (the fraction would only be noise to a client)
  */
-record LoginResponse(String username, String data, String token, String tokenType, Instant expiresAt) {
+record LoginResponse(String username, String data, String token, String tokenType,
+		Instant expiresAt) implements LoginAnswer {
 
-	LoginResponse(String username, String data, SessionService.IssuedToken token) {
-		this(username, data, token.token(), "Bearer", token.expiresAt().truncatedTo(ChronoUnit.SECONDS));
+	LoginResponse(User user, SessionService.IssuedToken token) {
+		this(user.getUsername(), user.getData(), token.token(), "Bearer",
+				token.expiresAt().truncatedTo(ChronoUnit.SECONDS));
 	}
 
 }

@@ -1,10 +1,5 @@
 package org.loginservice.login;
 
-import org.loginservice.user.AuthEvents;
-import org.loginservice.user.InvalidCredentials;
-import org.loginservice.user.User;
-import org.loginservice.user.UserRepository;
-import org.loginservice.user.Username;
 import java.util.Optional;
 
 import org.loginservice.challenge.ChallengeRequired;
@@ -16,6 +11,12 @@ import org.loginservice.password.PasswordHasher;
 import org.loginservice.throttle.AccountThrottle;
 import org.loginservice.throttle.AddressThrottle;
 import org.loginservice.throttle.TooManyAttempts;
+import org.loginservice.totp.TotpFactors;
+import org.loginservice.user.AuthEvents;
+import org.loginservice.user.InvalidCredentials;
+import org.loginservice.user.User;
+import org.loginservice.user.UserRepository;
+import org.loginservice.user.Username;
 
 import org.springframework.stereotype.Service;
 
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Service;
  * Checks logins, so that an attacker learns nothing but "no": an unknown name, a wrong
  * password and an over-long password cost the same work and get the same answer, and a
  * locked name answers the same whether it exists or not. Once a name or an address has
- * failed often, a login also needs a solved challenge, checked before the password.
+ * failed often, a login also needs a solved challenge, checked before the password. For
+ * an account with a second factor, a right password leads to {@link SecondStep}.
  */
 @Service
 public class LoginService implements LoginFailures {
@@ -40,16 +42,19 @@ public class LoginService implements LoginFailures {
 
 	private final Challenges challenges;
 
+	private final TotpFactors factors;
+
 	private final AuthEvents events;
 
 	LoginService(UserRepository users, PasswordHasher passwords, HashingPool hashing, AccountThrottle accounts,
-			AddressThrottle addresses, Challenges challenges, AuthEvents events) {
+			AddressThrottle addresses, Challenges challenges, TotpFactors factors, AuthEvents events) {
 		this.users = users;
 		this.passwords = passwords;
 		this.hashing = hashing;
 		this.accounts = accounts;
 		this.addresses = addresses;
 		this.challenges = challenges;
+		this.factors = factors;
 		this.events = events;
 	}
 
@@ -57,12 +62,13 @@ public class LoginService implements LoginFailures {
 	 * Checks a username and password from a client address.
 	 * @param solution the field {@code altcha}: a solved challenge, needed once the name
 	 * or the address has failed often
+	 * @return the account, and whether a second step must follow before it is logged in
 	 * @throws InvalidCredentials if there is no such account or the password is wrong
 	 * @throws TooManyAttempts if the name is locked or the address failed too often
 	 * @throws ChallengeRequired if a solved challenge is needed and there is no good one
 	 * @throws Overloaded if hashing is saturated
 	 */
-	public User login(String username, String password, String solution, String address) {
+	Checked login(String username, String password, String solution, String address) {
 		return check(username, password, solution, address, true);
 	}
 
@@ -71,7 +77,7 @@ public class LoginService implements LoginFailures {
 	 * as a login, but never asking for a challenge, since the bearer token is the proof.
 	 */
 	public User reauthenticate(String username, String password, String address) {
-		return check(username, password, null, address, false);
+		return check(username, password, null, address, false).user();
 	}
 
 	@Override
@@ -85,7 +91,7 @@ public class LoginService implements LoginFailures {
 	 * admitted to the hashing pool: a request without a good solution never holds a place
 	 * there, so a flood of them cannot shed anyone's login.
 	 */
-	private User check(String username, String password, String solution, String address, boolean challenged) {
+	private Checked check(String username, String password, String solution, String address, boolean challenged) {
 		Username name = Username.of(username);
 		int addressFailures = checkAddress(name, address);
 		if (longerThanAnyName(name)) {
@@ -129,9 +135,19 @@ public class LoginService implements LoginFailures {
 				this.accounts.failed(attempt);
 				throw failed(name, address);
 			}
-			this.accounts.succeeded(attempt);
-			this.events.login("success", name, address);
-			return upgraded(user.get(), password, hashing);
+			boolean secondFactor = this.factors.enabled(user.get().getId());
+			if (secondFactor) {
+				// Neither a success nor a failure: wrong codes counted since the last
+				// right
+				// code stay counted, so a right password never buys more guesses of one.
+				this.accounts.abandoned(attempt);
+			}
+			else {
+				this.accounts.succeeded(attempt);
+			}
+			boolean secondStep = secondFactor && challenged;
+			this.events.login(secondStep ? "second-factor" : "success", name, address);
+			return new Checked(upgraded(user.get(), password, hashing), secondStep);
 		}
 		catch (Overloaded ex) {
 			// The password was never checked: the attempt is given back.
@@ -198,6 +214,16 @@ public class LoginService implements LoginFailures {
 		catch (Overloaded ex) {
 			return user;
 		}
+	}
+
+	/**
+	 * A right password.
+	 *
+	 * @param user the account
+	 * @param secondStep whether the account's second factor must follow
+	 */
+	record Checked(User user, boolean secondStep) {
+
 	}
 
 }

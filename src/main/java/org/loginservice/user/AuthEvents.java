@@ -29,13 +29,16 @@ public class AuthEvents {
 	private final Map<String, Counter> registrations;
 
 	AuthEvents(MeterRegistry meters) {
-		this.logins = counters(meters, "auth.logins", "success", "failure", "throttled", "challenged", "shed");
+		this.logins = counters(meters, "auth.logins", "success", "failure", "throttled", "challenged", "shed",
+				"second-factor", "wrong-code", "recovered");
 		this.registrations = counters(meters, "auth.registrations", "created", "taken", "throttled", "challenged",
 				"shed");
 	}
 
 	/**
-	 * @param outcome success, failure, throttled, challenged or shed
+	 * @param outcome success, failure, throttled, challenged or shed; for an account with
+	 * a second factor, second-factor (a right password, the second step to come), then
+	 * success or recovered (a right code, or a recovery code used) or wrong-code
 	 */
 	public void login(String outcome, Username name, String address) {
 		log.info("login outcome={} username={} address={}", outcome, name.forLog(), address);

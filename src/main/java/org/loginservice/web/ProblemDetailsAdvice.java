@@ -9,11 +9,16 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
-import org.loginservice.challenge.ChallengeRequired;
-import org.loginservice.password.Overloaded;
-import org.loginservice.throttle.TooManyAttempts;
-import org.loginservice.session.InvalidToken;
 import org.loginservice.account.WrongPassword;
+import org.loginservice.challenge.ChallengeRequired;
+import org.loginservice.login.InvalidCode;
+import org.loginservice.login.InvalidMfaToken;
+import org.loginservice.password.Overloaded;
+import org.loginservice.session.InvalidToken;
+import org.loginservice.throttle.TooManyAttempts;
+import org.loginservice.totp.NoTotp;
+import org.loginservice.totp.TotpEnabled;
+import org.loginservice.totp.WrongCode;
 import org.loginservice.user.InvalidCredentials;
 import org.loginservice.user.UsernameTaken;
 import org.loginservice.user.WeakPassword;
@@ -76,6 +81,31 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail wrongPassword(WrongPassword ex) {
 		return problem(HttpStatus.FORBIDDEN, "wrong-password", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidCode(InvalidCode ex) {
+		return problem(HttpStatus.UNAUTHORIZED, "invalid-code", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidMfaToken(InvalidMfaToken ex) {
+		return problem(HttpStatus.UNAUTHORIZED, "invalid-mfa-token", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail wrongCode(WrongCode ex) {
+		return problem(HttpStatus.FORBIDDEN, "wrong-code", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail totpEnabled(TotpEnabled ex) {
+		return problem(HttpStatus.CONFLICT, "totp-enabled", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail noTotp(NoTotp ex) {
+		return problem(HttpStatus.CONFLICT, "no-totp", ex.getMessage());
 	}
 
 	/**
