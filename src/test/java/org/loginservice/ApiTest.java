@@ -9,8 +9,8 @@ import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -53,6 +53,8 @@ public abstract class ApiTest {
 			properties.add("spring.datasource.url", () -> url);
 			properties.add("spring.datasource.username", TestDatabase::user);
 			properties.add("spring.datasource.password", TestDatabase::password);
+			// Beside the H2 file by default; here, beside the other test databases.
+			properties.add("auth.totp.key-file", () -> "./target/test-db/postgresql.totp-key");
 		}
 	}
 
