@@ -36,11 +36,14 @@ class ErrorTableTests extends ApiTest {
 
 	/**
 	 * Rows proved elsewhere, since they need a bug, a full hashing pool, a database that
-	 * went away or the challenges on (they are off for every {@link ApiTest}):
-	 * UnexpectedErrorTests, HashingPoolTests, DatabaseOutageTests, ChallengeTests.
+	 * went away, the challenges on (they are off for every {@link ApiTest}) or an
+	 * authenticator: UnexpectedErrorTests, HashingPoolTests, DatabaseOutageTests,
+	 * ChallengeTests, SecondStepTests and SecondFactorTests.
 	 */
 	private static final Set<String> ELSEWHERE = Set.of("500 /problems/internal-error", "503 /problems/overloaded",
-			"503 /problems/database-unavailable", "403 /problems/challenge-required");
+			"503 /problems/database-unavailable", "403 /problems/challenge-required", "401 /problems/invalid-code",
+			"401 /problems/invalid-mfa-token", "403 /problems/wrong-code", "409 /problems/totp-enabled",
+			"409 /problems/no-totp");
 
 	@TestFactory
 	List<DynamicTest> everyRowOfTheReadmeErrorTableIsAnswered() throws IOException {
