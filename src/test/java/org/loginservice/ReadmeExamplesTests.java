@@ -39,14 +39,16 @@ class ReadmeExamplesTests extends ApiTest {
 
 	/** The status each curl call of the README gets, in the README's order. */
 	private static final List<Integer> EXPECTED = List.of(200, 201, 201, 201, 200, 200, 200, 200, 200, 204, 204, 200,
-			204, 400);
+			204, 200, 200, 200, 200, 200, 200, 200, 200, 200, 204, 400);
 
 	@TempDir
 	private Path directory;
 
 	@Test
 	void everyCurlExampleGetsTheAnswerTheReadmeShows() throws Exception {
-		assumeTrue(curlInstalled(), "curl is not installed; on Debian: apt-get install curl");
+		assumeTrue(installed("curl"), "curl is not installed; on Debian: apt-get install curl");
+		assumeTrue(installed("oathtool"),
+				"oathtool (the authenticator app of the examples) is not installed; on Debian: apt-get install oathtool");
 		StringBuilder script = new StringBuilder("""
 				set -euo pipefail
 				curl() {
@@ -103,7 +105,7 @@ class ReadmeExamplesTests extends ApiTest {
 		assertThat(process.exitValue()).as(read(output)).isZero();
 		assertThat(Files.readAllLines(statuses).stream().map(Integer::valueOf).toList()).as(read(output))
 			.isEqualTo(EXPECTED);
-		assertThat(shown).as("calls whose answer the README shows").hasSize(5);
+		assertThat(shown).as("calls whose answer the README shows").hasSize(6);
 		shown.forEach((call, answer) -> ShownAnswer.parse(answer)
 			.assertMatches("curl call " + call, read(answers.resolve(call + ".head")),
 					read(answers.resolve(call + ".body"))));
@@ -118,9 +120,9 @@ class ReadmeExamplesTests extends ApiTest {
 		}
 	}
 
-	private static boolean curlInstalled() throws InterruptedException {
+	private static boolean installed(String command) throws InterruptedException {
 		try {
-			return new ProcessBuilder("curl", "--version").start().waitFor() == 0;
+			return new ProcessBuilder(command, "--version").start().waitFor() == 0;
 		}
 		catch (IOException ex) {
 			return false;

@@ -20,10 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
  * it or an earlier step is refused (RFC 6238 section 5.2), by a conditional update that
  * exactly one of simultaneous requests wins, on one instance or many. A recovery code is
  * used by deleting its row, which exactly one request can do. Changes to an account's
- * factors lock the account's row first, so that they never interleave.
+ * factors run in a transaction that locks the account's row first, so that they never
+ * interleave; reads and the checks of a login are single statements, with no transaction
+ * to open on every {@code GET /me} and every login.
  */
 @Service
-@Transactional
 public class TotpFactors {
 
 	/** 160 bits, the length RFC 4226 recommends. */
@@ -54,6 +55,7 @@ public class TotpFactors {
 	 * asked at login until {@link #confirm} proves the user's authenticator has it.
 	 * @throws TotpEnabled if the account already has one
 	 */
+	@Transactional
 	public TotpEnrolment enrol(long userId, String username) {
 		lockAccount(userId);
 		Optional<Factor> factor = factor(userId);
@@ -83,6 +85,7 @@ public class TotpFactors {
 	 * @throws TotpEnabled if it is on already
 	 * @throws WrongCode if the code is not the authenticator's now
 	 */
+	@Transactional
 	public List<String> confirm(long userId, String code) {
 		lockAccount(userId);
 		Factor factor = factor(userId).orElseThrow(NoTotp::new);
@@ -101,6 +104,7 @@ public class TotpFactors {
 	 * @throws NoTotp if it is off
 	 * @throws WrongCode if the code is neither
 	 */
+	@Transactional
 	public void disable(long userId, String code) {
 		lockAccount(userId);
 		Factor factor = confirmed(userId);
@@ -115,6 +119,7 @@ public class TotpFactors {
 	 * A new set of recovery codes; the old set is dead.
 	 * @throws NoTotp if the second factor is off
 	 */
+	@Transactional
 	public List<String> newRecoveryCodes(long userId) {
 		lockAccount(userId);
 		confirmed(userId);
@@ -122,13 +127,11 @@ public class TotpFactors {
 	}
 
 	/** Whether the account's logins need a second step. */
-	@Transactional(readOnly = true)
 	public boolean enabled(long userId) {
 		return factor(userId).filter(Factor::confirmed).isPresent();
 	}
 
 	/** Whether the second factor is on, and how many recovery codes are left. */
-	@Transactional(readOnly = true)
 	public Status status(long userId) {
 		return this.jdbc.queryForObject("""
 				SELECT (SELECT COUNT(*) FROM totp_factors WHERE user_id = ? AND confirmed_at IS NOT NULL),
