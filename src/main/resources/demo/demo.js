@@ -3,13 +3,14 @@
 // username or the data is whatever someone typed.
 "use strict";
 
-// The token lives in this variable only: never in localStorage, a cookie or the page.
+// The token lives in this variable only: never in localStorage, a cookie or the page. So
+// does the mfaToken, between the two steps of a login with a second factor.
 let token = null;
+let mfaToken = null;
 
 const MASK = "••••••";
-const PASSWORD_FIELDS = ["password", "currentPassword", "newPassword"];
-// The token, and a solved challenge: about 700 characters of base64 that say nothing.
-const SHORTENED_FIELDS = ["token", "altcha"];
+// Passwords, and the codes: one from the app, or a recovery code.
+const MASKED_FIELDS = ["password", "currentPassword", "newPassword", "code"];
 const SHOWN_HEADERS = ["Content-Type", "Location", "Retry-After", "WWW-Authenticate"];
 // The server sends no reason phrases; these are the statuses this API answers with.
 const REASONS = {
@@ -22,9 +23,22 @@ const REASONS = {
 const form = document.getElementById("steps");
 const input = (name) => form.elements.namedItem(name);
 const shorten = (secret) => `${secret.slice(0, 6)}…`;
+// How a string field is shown: the tokens and the authenticator's secret shortened, and so
+// the secret in its link; the QR code (which holds it too) and a solved challenge (about
+// 700 characters of base64) would say nothing anyway. The page shows the secret in full
+// where it is meant to be read: under "Turn on a second factor".
+const SHORTENED_FIELDS = new Map([
+	["token", shorten],
+	["mfaToken", shorten],
+	["secret", shorten],
+	["altcha", shorten],
+	["otpauthUri", (uri) => uri.replace(/([?&]secret=)([^&]*)/, (_, name, secret) => name + shorten(secret))],
+	["qrCode", (uri) => `${uri.slice(0, uri.indexOf(",") + 1)}…`],
+]);
 const statusLine = (response) => `${response.status} ${REASONS[response.status] || response.statusText}`.trim();
 
-// A copy of a JSON value fit to be shown: every password masked, the token shortened.
+// A copy of a JSON value fit to be shown: every password and code masked, the tokens and
+// secrets shortened. The recovery codes in an answer are shown: that is where they are read.
 function masked(json) {
 	if (Array.isArray(json)) {
 		return json.map(masked);
@@ -33,10 +47,11 @@ function masked(json) {
 		return json;
 	}
 	return Object.fromEntries(Object.entries(json).map(([key, value]) => {
-		if (PASSWORD_FIELDS.includes(key)) {
+		if (MASKED_FIELDS.includes(key)) {
 			return [key, MASK];
 		}
-		return [key, SHORTENED_FIELDS.includes(key) && typeof value === "string" ? shorten(value) : masked(value)];
+		const shortened = SHORTENED_FIELDS.get(key);
+		return [key, shortened && typeof value === "string" ? shortened(value) : masked(value)];
 	}));
 }
 
@@ -87,6 +102,13 @@ function keepToken(value) {
 	token = value;
 	document.getElementById("token-state").textContent =
 		token ? `Token in memory: ${shorten(token)} (sent with every call below)` : "Token in memory: none";
+}
+
+function keepMfaToken(value, expiresAt) {
+	mfaToken = value;
+	const state = document.getElementById("mfa-token-state");
+	state.hidden = !mfaToken;
+	state.textContent = mfaToken ? `mfaToken in memory: ${shorten(mfaToken)} (for step 2b, until ${expiresAt})` : "";
 }
 
 // Sends one request, shows it and its answer under the step, and returns the answer.
@@ -185,18 +207,102 @@ function offerData(answer) {
 	}
 }
 
+// The second step of a login: the mfaToken and a code for the bearer token. A dead mfaToken
+// (expired, used, or after 5 wrong codes) is forgotten: only a new login gives another.
+async function secondStep(path) {
+	const answer = await call("second-step", "POST", path, { mfaToken, code: input("loginCode").value });
+	if (answer.ok) {
+		keepMfaToken(null);
+		keepToken(answer.json.token);
+		offerData(answer);
+	} else if (answer.json?.type === "/problems/invalid-mfa-token") {
+		keepMfaToken(null);
+	}
+}
+
+// The new secret, as a QR code to scan, as text to type in, and as the link the QR code holds.
+function showEnrolment(enrolment) {
+	document.getElementById("qr-code").src = enrolment.qrCode;
+	document.getElementById("totp-secret").textContent = enrolment.secret;
+	document.getElementById("otpauth-uri").textContent = enrolment.otpauthUri;
+	document.getElementById("enrolment").hidden = false;
+}
+
+// Once the app has the secret, the page has no reason to keep showing it.
+function forgetEnrolment() {
+	document.getElementById("enrolment").hidden = true;
+	document.getElementById("qr-code").removeAttribute("src");
+	document.getElementById("totp-secret").textContent = "";
+	document.getElementById("otpauth-uri").textContent = "";
+}
+
+// New recovery codes, or none at all, make every code listed so far dead.
+function forgetRecoveryCodes() {
+	for (const box of document.querySelectorAll(".recovery-codes")) {
+		box.hidden = true;
+		box.querySelector("ol").replaceChildren();
+	}
+}
+
+// Lists the recovery codes under the step that got them.
+function showRecoveryCodes(step, codes) {
+	forgetRecoveryCodes();
+	const box = document.querySelector(`#${step} .recovery-codes`);
+	for (const code of codes) {
+		const item = document.createElement("li");
+		item.textContent = code;
+		box.querySelector("ol").append(item);
+	}
+	box.hidden = false;
+}
+
 const steps = {
 	"register": () => callSolving("register", "POST", "/register",
 		{ username: input("username").value, password: input("password").value, data: input("data").value }),
 	"login": async () => {
 		const answer = await callSolving("login", "POST", "/login",
 			{ username: input("username").value, password: input("password").value });
-		if (answer.ok) {
+		if (answer.ok && answer.json?.mfaRequired === true) {
+			keepMfaToken(answer.json.mfaToken, answer.json.expiresAt);
+			document.getElementById("second-step").hidden = false;
+			say("POST /login: 200 OK — the password is right, and this account has a second factor on: "
+				+ "no token yet, only an mfaToken. Send a code in step 2b.");
+		} else if (answer.ok) {
+			keepMfaToken(null);
 			keepToken(answer.json.token);
 			offerData(answer);
 		}
 	},
+	"login-totp": () => secondStep("/login/totp"),
+	"login-recovery": () => secondStep("/login/recovery"),
 	"read": async () => offerData(await call("read", "GET", "/me")),
+	"totp": async () => {
+		const answer = await call("totp", "POST", "/me/totp", { password: input("password").value });
+		if (answer.ok) {
+			showEnrolment(answer.json);
+		}
+	},
+	"confirm-totp": async () => {
+		const answer = await call("confirm-totp", "POST", "/me/totp/confirm", { code: input("confirmCode").value });
+		if (answer.ok) {
+			forgetEnrolment();
+			showRecoveryCodes("confirm-totp", answer.json.recoveryCodes);
+		}
+	},
+	"recovery-codes": async () => {
+		const answer = await call("recovery-codes", "POST", "/me/recovery-codes",
+			{ password: input("password").value });
+		if (answer.ok) {
+			showRecoveryCodes("recovery-codes", answer.json.recoveryCodes);
+		}
+	},
+	"disable-totp": async () => {
+		const answer = await call("disable-totp", "DELETE", "/me/totp",
+			{ password: input("password").value, code: input("disableCode").value });
+		if (answer.ok) {
+			forgetRecoveryCodes();
+		}
+	},
 	"change-data": () => call("change-data", "PATCH", "/me", { data: input("newData").value }),
 	"change-password": () => call("change-password", "POST", "/me/password",
 		{ currentPassword: input("password").value, newPassword: input("newPassword").value }),
@@ -213,10 +319,12 @@ const steps = {
 };
 
 // A step's section is aria-busy from the click until its last answer, which after a proof
-// of work is that of the request sent again.
-for (const [step, run] of Object.entries(steps)) {
-	const section = document.getElementById(step);
-	section.querySelector("button").addEventListener("click", async () => {
+// of work is that of the request sent again. A button runs the step its section is named
+// for, or the one it names itself (the second step of a login has two).
+for (const button of form.querySelectorAll("section button")) {
+	const section = button.closest("section");
+	const run = steps[button.dataset.step ?? section.id];
+	button.addEventListener("click", async () => {
 		showChallenge(null);
 		section.setAttribute("aria-busy", "true");
 		try {
