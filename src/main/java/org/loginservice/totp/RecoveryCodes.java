@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Recovery codes: 10 per set, each 16 symbols from an alphabet without 0, 1, I and O (32
@@ -29,6 +30,9 @@ final class RecoveryCodes {
 	private static final int GROUP = 4;
 
 	private static final int MAX_INPUT = 64;
+
+	/** Any Unicode space (a no-break space pasted from a page too) and hyphens. */
+	private static final Pattern SEPARATORS = Pattern.compile("[\\s-]", Pattern.UNICODE_CHARACTER_CLASS);
 
 	private RecoveryCodes() {
 	}
@@ -52,16 +56,21 @@ final class RecoveryCodes {
 		return codes;
 	}
 
-	/** The code as typed, without case, spaces or hyphens; empty if it is none. */
+	/**
+	 * The code as typed, without case, spaces or hyphens; empty if it is none. Only ASCII
+	 * letters are upper-cased into the alphabet, so that no other letter whose upper case
+	 * is one of them (the long s is an S in {@link Locale#ROOT}) passes for it.
+	 */
 	static Optional<String> normalise(String typed) {
 		if (typed == null || typed.length() > MAX_INPUT) {
 			return Optional.empty();
 		}
-		String code = typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
-		if (code.length() != LENGTH || !code.chars().allMatch((c) -> ALPHABET.indexOf(c) >= 0)) {
+		String code = SEPARATORS.matcher(typed).replaceAll("");
+		if (code.length() != LENGTH || !code.chars().allMatch((c) -> c < 128)) {
 			return Optional.empty();
 		}
-		return Optional.of(code);
+		code = code.toUpperCase(Locale.ROOT);
+		return code.chars().allMatch((c) -> ALPHABET.indexOf(c) >= 0) ? Optional.of(code) : Optional.empty();
 	}
 
 	/** What is stored of a normalised code. */

@@ -2,11 +2,15 @@ package org.loginservice.totp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -57,7 +61,7 @@ class TotpKeyFile {
 	/** Base64 of 32 bytes, or a start-up failure that says what to do. */
 	static byte[] decode(String base64, String source) {
 		try {
-			byte[] key = Base64.getDecoder().decode(base64);
+			byte[] key = Base64.getDecoder().decode(base64.strip());
 			if (key.length == KEY_BYTES) {
 				return key;
 			}
@@ -69,7 +73,11 @@ class TotpKeyFile {
 				+ " must be Base64 of 32 random bytes; make one with: openssl rand -base64 32");
 	}
 
-	/** Written whole to a private file, then moved into place, so no half key is read. */
+	/**
+	 * Written whole to a private file, then linked into place, so that no half key is
+	 * ever read, and a key that another process made meanwhile is kept, never replaced (a
+	 * rename would replace it, and that process would seal with a key no file holds).
+	 */
 	private void make() throws IOException {
 		byte[] key = new byte[KEY_BYTES];
 		new SecureRandom().nextBytes(key);
@@ -79,8 +87,31 @@ class TotpKeyFile {
 				? Files.createTempFile(directory, ".totp-key", ".tmp",
 						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
 				: Files.createTempFile(directory, ".totp-key", ".tmp");
-		Files.writeString(temporary, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
-		Files.move(temporary, this.path, StandardCopyOption.ATOMIC_MOVE);
+		try {
+			// On the disk before its name is: a crash must not leave an empty key file.
+			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+				channel.write(ByteBuffer
+					.wrap((Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.US_ASCII)));
+				channel.force(true);
+			}
+			link(temporary);
+		}
+		finally {
+			Files.deleteIfExists(temporary);
+		}
+	}
+
+	private void link(Path temporary) throws IOException {
+		try {
+			Files.createLink(this.path, temporary);
+		}
+		catch (FileAlreadyExistsException ex) {
+			// Another process made it first: its key is the one.
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			// No hard links on this file system: a rename, atomic all the same.
+			Files.move(temporary, this.path, StandardCopyOption.ATOMIC_MOVE);
+		}
 	}
 
 	private static Path besideTheDatabase(String url) {

@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -41,6 +42,8 @@ class TotpSecrets {
 
 	private static final int TAG_BITS = 128;
 
+	private static final String NOT_SEALED_HERE = "A TOTP secret that was not sealed for this account with this key";
+
 	private final SecureRandom random = new SecureRandom();
 
 	private final SecretKey key;
@@ -65,12 +68,18 @@ class TotpSecrets {
 	 * @throws IllegalStateException if it was not sealed for this account with this key
 	 */
 	byte[] open(long userId, String sealed) {
-		ByteBuffer bytes = ByteBuffer.wrap(Base64.getDecoder().decode(sealed));
-		byte[] iv = new byte[IV_BYTES];
-		bytes.get(iv);
-		byte[] ciphertext = new byte[bytes.remaining()];
-		bytes.get(ciphertext);
-		return crypt(Cipher.DECRYPT_MODE, userId, iv, ciphertext);
+		byte[] bytes;
+		try {
+			bytes = Base64.getDecoder().decode(sealed);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException(NOT_SEALED_HERE, ex);
+		}
+		if (bytes.length < IV_BYTES + TAG_BITS / 8) {
+			throw new IllegalStateException(NOT_SEALED_HERE);
+		}
+		byte[] iv = Arrays.copyOf(bytes, IV_BYTES);
+		return crypt(Cipher.DECRYPT_MODE, userId, iv, Arrays.copyOfRange(bytes, IV_BYTES, bytes.length));
 	}
 
 	private byte[] crypt(int mode, long userId, byte[] iv, byte[] input) {
@@ -81,7 +90,7 @@ class TotpSecrets {
 			return cipher.doFinal(input);
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("A TOTP secret that was not sealed for this account with this key", ex);
+			throw new IllegalStateException(NOT_SEALED_HERE, ex);
 		}
 	}
 
