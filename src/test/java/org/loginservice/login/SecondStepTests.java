@@ -1,12 +1,15 @@
 package org.loginservice.login;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.loginservice.SecondFactorApiTest;
+import org.loginservice.Simultaneous;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -129,6 +132,62 @@ class SecondStepTests extends SecondFactorApiTest {
 		secondStep("/login/totp", mfaToken, code(account.secret())).then()
 			.statusCode(401)
 			.body("type", equalTo("/problems/invalid-mfa-token"));
+	}
+
+	@Test
+	void simultaneousGuessesOnOneMfaTokenAreCheckedOneAtATimeAndFiveInAll() throws Exception {
+		Enrolled account = enrolled("many-guesses");
+		String mfaToken = mfaToken(account.name());
+		String wrong = wrongCode(account.secret());
+
+		List<String> types = Simultaneous.requests(24, (
+				i) -> secondStep("/login/totp", mfaToken, wrong).then().statusCode(401).extract().<String>path("type"));
+
+		// A guess that finds the token taken by another is refused unchecked.
+		assertThat(types).containsOnly("/problems/invalid-code", "/problems/invalid-mfa-token");
+		int checked = (int) types.stream().filter("/problems/invalid-code"::equals).count();
+		assertThat(checked).isBetween(1, 5);
+		for (int i = checked; i < 5; i++) {
+			secondStep("/login/totp", mfaToken, wrong).then().body("type", equalTo("/problems/invalid-code"));
+		}
+		secondStep("/login/totp", mfaToken, code(account.secret())).then()
+			.statusCode(401)
+			.body("type", equalTo("/problems/invalid-mfa-token"));
+	}
+
+	@Test
+	void simultaneousUsesOfOneRecoveryCodeThenExactlyOneSucceeds() throws Exception {
+		Enrolled account = enrolled("raced-code");
+		List<String> mfaTokens = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			mfaTokens.add(mfaToken(account.name()));
+		}
+
+		List<Integer> statuses = Simultaneous.requests(8,
+				(i) -> secondStep("/login/recovery", mfaTokens.get(i), account.recoveryCodes().get(0)).statusCode());
+
+		// The losers count as wrong codes: the name may lock (429) before the last of
+		// them.
+		assertThat(statuses).isSubsetOf(200, 401, 429);
+		assertThat(statuses).filteredOn((status) -> status == 200).hasSize(1);
+	}
+
+	@Test
+	void simultaneousUsesOfOneCodeThenExactlyOneSucceeds() throws Exception {
+		Enrolled account = enrolled("raced-totp");
+		List<String> mfaTokens = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			mfaTokens.add(mfaToken(account.name()));
+		}
+		String code = code(account.secret());
+
+		List<Integer> statuses = Simultaneous.requests(8,
+				(i) -> secondStep("/login/totp", mfaTokens.get(i), code).statusCode());
+
+		// The losers count as wrong codes: the name may lock (429) before the last of
+		// them.
+		assertThat(statuses).isSubsetOf(200, 401, 429);
+		assertThat(statuses).filteredOn((status) -> status == 200).hasSize(1);
 	}
 
 	@Test
