@@ -32,8 +32,12 @@ class TotpKeyFile {
 
 	private static final int KEY_BYTES = 32;
 
-	/** The path of an H2 file database, up to its first setting. */
-	private static final Pattern H2_FILE = Pattern.compile("jdbc:h2:file:([^;]+).*");
+	/**
+	 * The path of an H2 file database, up to its first setting: after {@code file:}, or
+	 * without it when it starts as H2 requires of a file ({@code ./}, {@code /} or
+	 * {@code ~}).
+	 */
+	private static final Pattern H2_FILE = Pattern.compile("jdbc:h2:(?:file:|(?=[./~]))([^;]+).*");
 
 	private static final Path ELSEWHERE = Path.of("data", "totp-key");
 
@@ -116,7 +120,13 @@ class TotpKeyFile {
 
 	private static Path besideTheDatabase(String url) {
 		Matcher h2 = H2_FILE.matcher(url);
-		return h2.matches() ? Path.of(h2.group(1) + ".totp-key") : ELSEWHERE;
+		if (!h2.matches()) {
+			return ELSEWHERE;
+		}
+		String database = h2.group(1);
+		// H2 takes a leading ~ as the home directory; Path, as a directory named ~.
+		return database.startsWith("~/") ? Path.of(System.getProperty("user.home"), database.substring(2) + ".totp-key")
+				: Path.of(database + ".totp-key");
 	}
 
 	Path path() {

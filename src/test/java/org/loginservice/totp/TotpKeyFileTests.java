@@ -29,9 +29,24 @@ class TotpKeyFileTests {
 	}
 
 	@Test
+	void pathWhenH2FileDatabaseWithoutTheFilePrefixThenBesideIt() {
+		assertThat(path(null, "jdbc:h2:./data/x;WRITE_DELAY=0")).isEqualTo(Path.of("./data/x.totp-key"));
+		assertThat(path(null, "jdbc:h2:/var/lib/login/db")).isEqualTo(Path.of("/var/lib/login/db.totp-key"));
+	}
+
+	/** Not in a directory named ~ under the working directory, one rm -rf ~ from harm. */
+	@Test
+	void pathWhenH2FileDatabaseInTheHomeDirectoryThenBesideIt() {
+		Path home = Path.of(System.getProperty("user.home"));
+		assertThat(path(null, "jdbc:h2:file:~/login;WRITE_DELAY=0")).isEqualTo(home.resolve("login.totp-key"));
+		assertThat(path(null, "jdbc:h2:~/data/login")).isEqualTo(home.resolve("data/login.totp-key"));
+	}
+
+	@Test
 	void pathWhenOtherDatabaseThenInData() {
 		assertThat(path(null, "jdbc:postgresql://db:5432/login")).isEqualTo(Path.of("data/totp-key"));
 		assertThat(path(null, "jdbc:h2:mem:test")).isEqualTo(Path.of("data/totp-key"));
+		assertThat(path(null, "jdbc:h2:tcp://db.example/~/login")).isEqualTo(Path.of("data/totp-key"));
 		assertThat(path(null, null)).isEqualTo(Path.of("data/totp-key"));
 	}
 

@@ -92,6 +92,7 @@ class TotpKeyTests {
 		KeyCheckDatabase.withKey(this.jdbc, first);
 		assertThatIllegalStateException().isThrownBy(() -> KeyCheckDatabase.withKey(this.jdbc, second))
 			.withMessageContaining("not the one this database's TOTP secrets were sealed with")
+			.withMessageContaining("every instance on one database needs the same key")
 			.withMessageContaining("auth.totp.encryption-key")
 			.withMessageContaining("auth.totp.key-file")
 			.withMessageNotContaining(second)
