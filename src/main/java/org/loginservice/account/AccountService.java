@@ -55,12 +55,16 @@ class AccountService {
 		return withFactors(user.getId(), user.getUsername(), user.getData());
 	}
 
-	/** Sets a new password and ends every other session of the user. */
+	/**
+	 * Sets a new password and ends every other session of the user, and every login
+	 * waiting for its second step.
+	 */
 	void changePassword(Authenticated caller, String currentPassword, String newPassword, String address) {
 		this.users.checkNewPassword("newPassword", caller.username(), newPassword);
 		User user = confirm(caller, currentPassword, address);
 		this.users.changePassword(user, newPassword);
 		this.sessions.revokeOthers(caller);
+		this.logins.endPendingLogins(user.getId());
 	}
 
 	/** Deletes the account; its sessions go with it, and its name is free again. */
@@ -76,7 +80,9 @@ class AccountService {
 	}
 
 	List<String> confirmTotp(Authenticated caller, String code) {
-		return this.factors.confirm(caller.userId(), code);
+		List<String> recoveryCodes = this.factors.confirm(caller.userId(), code);
+		this.logins.endPendingLogins(caller.userId());
+		return recoveryCodes;
 	}
 
 	/**
@@ -94,6 +100,7 @@ class AccountService {
 			throw ex;
 		}
 		this.lockouts.abandoned(attempt);
+		this.logins.endPendingLogins(user.getId());
 	}
 
 	List<String> newRecoveryCodes(Authenticated caller, String password, String address) {

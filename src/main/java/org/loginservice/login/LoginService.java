@@ -44,10 +44,13 @@ public class LoginService implements LoginFailures {
 
 	private final TotpFactors factors;
 
+	private final PendingLogins pending;
+
 	private final AuthEvents events;
 
 	LoginService(UserRepository users, PasswordHasher passwords, HashingPool hashing, AccountThrottle accounts,
-			AddressThrottle addresses, Challenges challenges, TotpFactors factors, AuthEvents events) {
+			AddressThrottle addresses, Challenges challenges, TotpFactors factors, PendingLogins pending,
+			AuthEvents events) {
 		this.users = users;
 		this.passwords = passwords;
 		this.hashing = hashing;
@@ -55,6 +58,7 @@ public class LoginService implements LoginFailures {
 		this.addresses = addresses;
 		this.challenges = challenges;
 		this.factors = factors;
+		this.pending = pending;
 		this.events = events;
 	}
 
@@ -78,6 +82,15 @@ public class LoginService implements LoginFailures {
 	 */
 	public User reauthenticate(String username, String password, String address) {
 		return check(username, password, null, address, false).user();
+	}
+
+	/**
+	 * Ends the account's logins that wait for their second step: after a change of
+	 * password or of second factor, a password or a code from before it must not finish
+	 * one.
+	 */
+	public void endPendingLogins(long userId) {
+		this.pending.endAll(userId);
 	}
 
 	@Override

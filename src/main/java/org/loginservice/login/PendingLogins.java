@@ -86,6 +86,11 @@ class PendingLogins {
 		}
 	}
 
+	/** Ends every pending login of the account. */
+	void endAll(long userId) {
+		this.jdbc.update("DELETE FROM pending_logins WHERE user_id = ?", userId);
+	}
+
 	/** Deletes expired pending logins; safe to run on every instance at once. */
 	@Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
 	void purge() {

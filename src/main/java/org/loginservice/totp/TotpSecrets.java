@@ -16,6 +16,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.context.annotation.Lazy;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -29,9 +30,11 @@ import org.springframework.stereotype.Component;
  * The key is {@code auth.totp.encryption-key}, or else the one in {@link TotpKeyFile}.
  * The database keeps an HMAC that the key makes of a fixed text, checked at start-up: an
  * instance with another key than the one the secrets were sealed with refuses to start,
- * rather than fail every second step.
+ * rather than fail every login. Made at start-up, not on first use (the application is
+ * lazy), so that a wrong key never passes for a healthy instance.
  */
 @Component
+@Lazy(false)
 class TotpSecrets {
 
 	private static final String CHECK_NAME = "totp-key-check";

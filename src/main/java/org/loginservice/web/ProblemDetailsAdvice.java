@@ -3,6 +3,7 @@ package org.loginservice.web;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
@@ -187,7 +188,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler
 	ProblemDetail unexpected(Exception ex) {
-		String reference = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+		String reference = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
 		log.error("Unexpected exception while answering a request, reference {}: {}", reference, trace(ex));
 		ProblemDetail body = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
 				"Something went wrong on our side; nothing was saved. Reference: " + reference);

@@ -1,6 +1,7 @@
 package org.loginservice.web;
 
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.support.ExtendedServletRequestDataBinder;
@@ -24,12 +26,16 @@ import org.springframework.web.servlet.support.ExtendedServletRequestDataBinder;
  * be joined with a comma by the binder, and is refused;</li>
  * <li>a query parameter beside a JSON body would be ignored, and is refused;</li>
  * <li>request headers are never bound to fields (Spring binds a {@code password:} header
- * where no parameter has the name).</li>
+ * where no parameter has the name);</li>
+ * <li>the second step of a login takes no query string at all: a recovery code in a URL
+ * would end up in the logs of every proxy on the way.</li>
  * </ul>
  * Refusals are 400 {@code invalid-fields}, naming the field, before the handler runs.
  */
 @ControllerAdvice
 class RequestFields implements HandlerInterceptor, WebMvcConfigurer {
+
+	private static final Set<String> BODY_ONLY = Set.of("/login/totp", "/login/recovery");
 
 	@InitBinder
 	void noHeaders(WebDataBinder binder) {
@@ -47,6 +53,11 @@ class RequestFields implements HandlerInterceptor, WebMvcConfigurer {
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		if (!(handler instanceof HandlerMethod)) {
 			return true;
+		}
+		if (BODY_ONLY.contains(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE))
+				&& request.getQueryString() != null && !request.getQueryString().isEmpty()) {
+			throw new AmbiguousField(request.getQueryString().split("[=&]", 2)[0],
+					"must be in the body, not in the query string, which proxies and logs keep");
 		}
 		boolean json = isJson(request.getContentType());
 		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {

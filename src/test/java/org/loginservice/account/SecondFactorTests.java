@@ -168,6 +168,31 @@ class SecondFactorTests extends SecondFactorApiTest {
 	}
 
 	@Test
+	void changingThePasswordOrTheFactorEndsLoginsWaitingForTheirSecondStep() {
+		Enrolled account = enrolled("pending");
+		String token = tokenWithCode(account);
+		this.clock.advance(STEP);
+		String beforePasswordChange = mfaToken(account.name());
+		post(token, "/me/password", Map.of("currentPassword", PASSWORD, "newPassword", PASSWORD + "!")).then()
+			.statusCode(204);
+		post(token, "/me/password", Map.of("currentPassword", PASSWORD + "!", "newPassword", PASSWORD)).then()
+			.statusCode(204);
+
+		secondStep("/login/totp", beforePasswordChange, code(account.secret())).then()
+			.statusCode(401)
+			.body("type", equalTo("/problems/invalid-mfa-token"));
+
+		String beforeTurningOff = mfaToken(account.name());
+		delete(token, Map.of("password", PASSWORD, "code", code(account.secret()))).then().statusCode(204);
+		String secret = enrol(token);
+		confirm(token, code(secret)).then().statusCode(200);
+		this.clock.advance(STEP);
+		secondStep("/login/totp", beforeTurningOff, code(secret)).then()
+			.statusCode(401)
+			.body("type", equalTo("/problems/invalid-mfa-token"));
+	}
+
+	@Test
 	void deletingTheAccountDeletesItsFactors() {
 		Enrolled account = enrolled("deleted");
 		String token = tokenWithCode(account);

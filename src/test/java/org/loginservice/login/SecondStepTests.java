@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -271,6 +272,27 @@ class SecondStepTests extends SecondFactorApiTest {
 		secondStep("/login/totp", "not-a-token", "123456").then()
 			.statusCode(401)
 			.body("type", equalTo("/problems/invalid-mfa-token"));
+	}
+
+	@Test
+	void aCodeInTheQueryStringIsRefusedAndTheMfaTokenLivesOn() {
+		Enrolled account = enrolled("in-url");
+		String mfaToken = mfaToken(account.name());
+
+		for (String path : new String[] { "/login/recovery", "/login/totp" }) {
+			RestAssured.given()
+				.port(port())
+				.contentType("application/x-www-form-urlencoded; charset=UTF-8")
+				.formParam("mfaToken", mfaToken)
+				.queryParam("code", account.recoveryCodes().get(0))
+				.post(path)
+				.then()
+				.statusCode(400)
+				.body("type", equalTo("/problems/invalid-fields"))
+				.body("errors[0].field", equalTo("code"));
+		}
+
+		secondStep("/login/totp", mfaToken, code(account.secret())).then().statusCode(200);
 	}
 
 	private Response wrongPassword(String name) {
