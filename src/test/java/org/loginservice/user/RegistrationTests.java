@@ -32,7 +32,7 @@ class RegistrationTests extends ApiTest {
 			.body("username", equalTo(name))
 			.body("data", equalTo("my notes"));
 		assertThat(response.asString()).doesNotContain("correct horse battery").doesNotContain("$2b$");
-		assertThat(response.jsonPath().getMap("")).containsOnlyKeys("username", "data");
+		assertThat(response.jsonPath().getMap("")).containsOnlyKeys("username", "data", "totp", "recoveryCodesLeft");
 	}
 
 	@Test

@@ -58,7 +58,9 @@ class SwaggerUiTests extends ApiTest {
 			.toList();
 
 		assertThat(operations).containsExactlyInAnyOrder("GET /", "POST /register", "GET /login", "POST /login",
-				"GET /challenge", "GET /me", "PATCH /me", "DELETE /me", "POST /me/password", "POST /logout");
+				"GET /challenge", "GET /me", "PATCH /me", "DELETE /me", "POST /me/password", "POST /logout",
+				"POST /login/totp", "POST /login/recovery", "POST /me/totp", "DELETE /me/totp", "POST /me/totp/confirm",
+				"POST /me/recovery-codes");
 		assertThat(this.browser.findElements(By.cssSelector(".errors-wrapper"))).isEmpty();
 		assertThat(complaints).isEmpty();
 	}
