@@ -14,10 +14,11 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.core.env.Environment;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,9 +44,14 @@ class TotpKeyFile {
 
 	private final Path path;
 
-	TotpKeyFile(TotpSettings settings, Environment environment) {
+	/**
+	 * @param dataSource the URL the connection pool was made with: the property itself
+	 * may hold a placeholder such as {@code ${random.uuid}} that reads differently each
+	 * time
+	 */
+	TotpKeyFile(TotpSettings settings, DataSourceProperties dataSource) {
 		this.path = (settings.keyFile() != null) ? settings.keyFile()
-				: besideTheDatabase(environment.getProperty("spring.datasource.url", ""));
+				: besideTheDatabase(Objects.toString(dataSource.getUrl(), ""));
 	}
 
 	/** The key, read from the file, which is made first if there is none. */

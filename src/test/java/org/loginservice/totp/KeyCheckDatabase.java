@@ -7,9 +7,9 @@ import org.flywaydb.core.Flyway;
 import org.loginservice.MutableClock;
 import org.loginservice.TestDatabase;
 
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.mock.env.MockEnvironment;
 
 /**
  * A database of the tests' own with the service's migrations (in memory, or on PostgreSQL
@@ -35,13 +35,13 @@ final class KeyCheckDatabase {
 	/** Sealing with the key of the setting. */
 	static TotpSecrets withKey(JdbcTemplate jdbc, String base64Key) {
 		TotpSettings settings = new TotpSettings("login-service", base64Key, null);
-		return new TotpSecrets(settings, new TotpKeyFile(settings, new MockEnvironment()), jdbc, CLOCK);
+		return new TotpSecrets(settings, new TotpKeyFile(settings, new DataSourceProperties()), jdbc, CLOCK);
 	}
 
 	/** Sealing with the key of a file, made if there is none. */
 	static TotpSecrets withKeyFile(JdbcTemplate jdbc, java.nio.file.Path keyFile) {
 		TotpSettings settings = new TotpSettings("login-service", null, keyFile);
-		return new TotpSecrets(settings, new TotpKeyFile(settings, new MockEnvironment()), jdbc, CLOCK);
+		return new TotpSecrets(settings, new TotpKeyFile(settings, new DataSourceProperties()), jdbc, CLOCK);
 	}
 
 }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loginservice.Simultaneous;
 
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,7 +66,7 @@ class TotpKeyFileTests {
 			Path file = this.directory.resolve(round + "/login-service.totp-key");
 			TotpSettings settings = new TotpSettings("login-service", null, file);
 			List<String> keys = Simultaneous.requests(4, (client) -> Base64.getEncoder()
-				.encodeToString(new TotpKeyFile(settings, new MockEnvironment()).key()));
+				.encodeToString(new TotpKeyFile(settings, new DataSourceProperties()).key()));
 			assertThat(Set.copyOf(keys)).containsExactly(Files.readString(file).strip());
 			assertThat(Files.list(file.getParent())).containsExactly(file);
 		}
@@ -86,11 +86,9 @@ class TotpKeyFileTests {
 	}
 
 	private static Path path(Path keyFile, String url) {
-		MockEnvironment environment = new MockEnvironment();
-		if (url != null) {
-			environment.setProperty("spring.datasource.url", url);
-		}
-		return new TotpKeyFile(new TotpSettings("login-service", null, keyFile), environment).path();
+		DataSourceProperties dataSource = new DataSourceProperties();
+		dataSource.setUrl(url);
+		return new TotpKeyFile(new TotpSettings("login-service", null, keyFile), dataSource).path();
 	}
 
 }

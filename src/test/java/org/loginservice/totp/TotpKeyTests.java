@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -38,7 +38,8 @@ class TotpKeyTests {
 		byte[] key = random(32);
 		String base64 = Base64.getEncoder().encodeToString(key);
 		TotpSettings settings = new TotpSettings("login-service", base64 + "\n", this.directory.resolve("unused"));
-		new TotpSecrets(settings, new TotpKeyFile(settings, new MockEnvironment()), this.jdbc, KeyCheckDatabase.CLOCK);
+		new TotpSecrets(settings, new TotpKeyFile(settings, new DataSourceProperties()), this.jdbc,
+				KeyCheckDatabase.CLOCK);
 		assertThat(this.directory.resolve("unused")).doesNotExist();
 		assertThat(storedCheck()).isEqualTo(check(key));
 	}
