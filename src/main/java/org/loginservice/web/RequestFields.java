@@ -1,5 +1,7 @@
 package org.loginservice.web;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,15 +29,17 @@ import org.springframework.web.servlet.support.ExtendedServletRequestDataBinder;
  * <li>a query parameter beside a JSON body would be ignored, and is refused;</li>
  * <li>request headers are never bound to fields (Spring binds a {@code password:} header
  * where no parameter has the name);</li>
- * <li>the second step of a login takes no query string at all: a recovery code in a URL
- * would end up in the logs of every proxy on the way.</li>
+ * <li>a query parameter beside a form body is refused too, but on the tutorial's
+ * {@code /register} and {@code /login}, whose clients send their fields so: elsewhere a
+ * code or a password in a URL would end up in the logs of every proxy on the way.</li>
  * </ul>
  * Refusals are 400 {@code invalid-fields}, naming the field, before the handler runs.
  */
 @ControllerAdvice
 class RequestFields implements HandlerInterceptor, WebMvcConfigurer {
 
-	private static final Set<String> BODY_ONLY = Set.of("/login/totp", "/login/recovery");
+	/** The tutorial's paths, whose clients send their fields in the query string. */
+	private static final Set<String> TUTORIAL = Set.of("/register", "/login");
 
 	@InitBinder
 	void noHeaders(WebDataBinder binder) {
@@ -54,30 +58,45 @@ class RequestFields implements HandlerInterceptor, WebMvcConfigurer {
 		if (!(handler instanceof HandlerMethod)) {
 			return true;
 		}
-		if (BODY_ONLY.contains(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE))
-				&& request.getQueryString() != null && !request.getQueryString().isEmpty()) {
-			throw new AmbiguousField(request.getQueryString().split("[=&]", 2)[0],
-					"must be in the body, not in the query string, which proxies and logs keep");
-		}
-		boolean json = isJson(request.getContentType());
-		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+		Map<String, String[]> parameters = request.getParameterMap();
+		for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
 			if (parameter.getValue().length > 1) {
 				throw new AmbiguousField(parameter.getKey(), "must be given once");
 			}
-			if (json) {
-				throw new AmbiguousField(parameter.getKey(), "must be in the JSON body, not in the query string");
-			}
+		}
+		String query = request.getQueryString();
+		String name = (query != null) ? firstName(query) : "";
+		if (name.isEmpty()) {
+			return true;
+		}
+		if (isType(request.getContentType(), MediaType.APPLICATION_JSON)) {
+			throw new AmbiguousField(name, "must be in the JSON body, not in the query string");
+		}
+		if (isType(request.getContentType(), MediaType.APPLICATION_FORM_URLENCODED)
+				&& !TUTORIAL.contains(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE))) {
+			throw new AmbiguousField(name,
+					"must be in the form body, not in the query string, which proxies and logs keep");
 		}
 		return true;
 	}
 
-	private static boolean isJson(String contentType) {
+	private static boolean isType(String contentType, MediaType type) {
 		try {
-			return contentType != null
-					&& MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
+			return contentType != null && type.isCompatibleWith(MediaType.parseMediaType(contentType));
 		}
 		catch (IllegalArgumentException ex) {
 			return false;
+		}
+	}
+
+	/** The first name in a query string, as the client meant it. */
+	private static String firstName(String query) {
+		String name = query.split("[=&]", 2)[0];
+		try {
+			return URLDecoder.decode(name, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return name;
 		}
 	}
 
