@@ -1,15 +1,13 @@
 package org.loginservice.totp;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+
+import org.loginservice.session.OpaqueTokens;
 
 /**
  * Recovery codes: 10 per set, each 16 symbols from an alphabet without 0, 1, I and O (32
@@ -73,15 +71,9 @@ final class RecoveryCodes {
 		return code.chars().allMatch((c) -> ALPHABET.indexOf(c) >= 0) ? Optional.of(code) : Optional.empty();
 	}
 
-	/** What is stored of a normalised code. */
+	/** What is stored of a normalised code: its hex SHA-256, as of a bearer token. */
 	static String hash(String normalised) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java platform has SHA-256", ex);
-		}
+		return OpaqueTokens.hash(normalised);
 	}
 
 }

@@ -145,9 +145,12 @@ public class TotpFactors {
 		return factor.isPresent() && accept(userId, factor.get(), code);
 	}
 
-	/** Accepts one of the account's recovery codes, once. */
+	/**
+	 * Accepts one of the account's recovery codes, once. An account has some only while
+	 * its second factor is on: turning it off deletes them.
+	 */
 	public boolean acceptRecoveryCode(long userId, String code) {
-		return enabled(userId) && redeem(userId, code);
+		return redeem(userId, code);
 	}
 
 	private boolean accept(long userId, Factor factor, String code) {
