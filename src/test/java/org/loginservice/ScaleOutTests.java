@@ -165,7 +165,9 @@ class ScaleOutTests {
 				mfaTokens.get(i), account.recoveryCodes().get(0))
 			.statusCode());
 
-		assertThat(statuses).containsOnly(200, 401);
+		// The losers count as wrong codes: the name may lock (429) before the last of
+		// them.
+		assertThat(statuses).isSubsetOf(200, 401, 429);
 		assertThat(statuses).filteredOn((status) -> status == 200).hasSize(1);
 	}
 
