@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "auth.password.bcrypt-cost=4", "auth.throttle.registrations-per-address=100000",
 				"auth.throttle.failed-logins-per-address=100000", "auth.challenge.mode=off",
+				"auth.passkeys.options-per-address-per-minute=100000",
 				"spring.datasource.url=jdbc:h2:file:./target/test-db/${random.uuid};WRITE_DELAY=0" })
 public abstract class ApiTest {
 

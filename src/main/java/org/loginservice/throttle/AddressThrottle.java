@@ -35,6 +35,8 @@ public class AddressThrottle {
 
 	private static final String CHALLENGE = "challenge";
 
+	private static final String PASSKEY_OPTIONS = "passkey-options";
+
 	private static final String SERVICE = "*";
 
 	private static final Duration MINUTE = Duration.ofMinutes(1);
@@ -106,8 +108,22 @@ public class AddressThrottle {
 	 * @throws TooManyAttempts if it is one too many
 	 */
 	public void challengeIssued(String address, int limit) {
+		perMinute(address, CHALLENGE, limit);
+	}
+
+	/**
+	 * Counts passkey options (a ceremony begun) issued to the address, in windows of a
+	 * minute.
+	 * @param limit how many it may have a minute
+	 * @throws TooManyAttempts if it is one too many
+	 */
+	public void passkeyOptionsIssued(String address, int limit) {
+		perMinute(address, PASSKEY_OPTIONS, limit);
+	}
+
+	private void perMinute(String address, String kind, int limit) {
 		Window window = window(MINUTE);
-		if (increment(address, CHALLENGE, window) > limit) {
+		if (increment(address, kind, window) > limit) {
 			throw new TooManyAttempts(window.remaining());
 		}
 	}

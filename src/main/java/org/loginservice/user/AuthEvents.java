@@ -30,7 +30,7 @@ public class AuthEvents {
 
 	AuthEvents(MeterRegistry meters) {
 		this.logins = counters(meters, "auth.logins", "success", "failure", "throttled", "challenged", "shed",
-				"second-factor", "wrong-code", "recovered");
+				"second-factor", "wrong-code", "recovered", "passkey", "passkey-failure");
 		this.registrations = counters(meters, "auth.registrations", "created", "taken", "throttled", "challenged",
 				"shed");
 	}
@@ -38,10 +38,22 @@ public class AuthEvents {
 	/**
 	 * @param outcome success, failure, throttled, challenged or shed; for an account with
 	 * a second factor, second-factor (a right password, the second step to come), then
-	 * success or recovered (a right code, or a recovery code used) or wrong-code
+	 * success or recovered (a right code, or a recovery code used) or wrong-code; see
+	 * {@link #passkeyLogin} for passkeys
 	 */
 	public void login(String outcome, Username name, String address) {
 		log.info("login outcome={} username={} address={}", outcome, name.forLog(), address);
+		this.logins.get(outcome).increment();
+	}
+
+	/**
+	 * A login with a passkey, which names no account until it succeeds.
+	 * @param outcome passkey (logged in), passkey-failure or throttled
+	 * @param username the account's name, or null when none is known
+	 */
+	public void passkeyLogin(String outcome, String username, String address) {
+		log.info("login outcome={} username={} address={}", outcome,
+				(username != null) ? Username.of(username).forLog() : "-", address);
 		this.logins.get(outcome).increment();
 	}
 

@@ -14,6 +14,9 @@ import org.loginservice.account.WrongPassword;
 import org.loginservice.challenge.ChallengeRequired;
 import org.loginservice.login.InvalidCode;
 import org.loginservice.login.InvalidMfaToken;
+import org.loginservice.passkey.InvalidPasskey;
+import org.loginservice.passkey.NoSuchPasskey;
+import org.loginservice.passkey.PasskeyRefused;
 import org.loginservice.password.Overloaded;
 import org.loginservice.session.InvalidToken;
 import org.loginservice.throttle.TooManyAttempts;
@@ -107,6 +110,21 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail noTotp(NoTotp ex) {
 		return problem(HttpStatus.CONFLICT, "no-totp", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail passkeyRefused(PasskeyRefused ex) {
+		return problem(HttpStatus.BAD_REQUEST, "passkey-refused", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidPasskey(InvalidPasskey ex) {
+		return problem(HttpStatus.UNAUTHORIZED, "invalid-passkey", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail noSuchPasskey(NoSuchPasskey ex) {
+		return problem(HttpStatus.NOT_FOUND, "no-such-passkey", ex.getMessage());
 	}
 
 	/**
