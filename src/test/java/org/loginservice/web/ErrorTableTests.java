@@ -78,7 +78,16 @@ class ErrorTableTests extends ApiTest {
 					String name = registered();
 					return json("/register", "{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\"}");
 				}), Map.entry("413 /problems/body-too-large", () -> json("/register", " ".repeat(1024 * 1024 + 1))),
-				Map.entry("429 /problems/too-many-attempts", this::locked));
+				Map.entry("429 /problems/too-many-attempts", this::locked),
+				Map.entry("400 /problems/passkey-refused",
+						() -> api().auth()
+							.oauth2(token())
+							.contentType(ContentType.JSON)
+							.body("{\"credential\": {}}")
+							.post("/me/passkeys")),
+				Map.entry("401 /problems/invalid-passkey", () -> json("/login/passkey", "{\"credential\": {}}")),
+				Map.entry("404 /problems/no-such-passkey",
+						() -> api().auth().oauth2(token()).delete("/me/passkeys/{id}", "AAAA")));
 	}
 
 	private void assertAnswer(String row, Response response) {
@@ -104,10 +113,8 @@ class ErrorTableTests extends ApiTest {
 	}
 
 	private Response wrongPassword() {
-		String name = registered();
-		String token = login(name, PASSWORD).then().statusCode(200).extract().path("token");
 		return api().auth()
-			.oauth2(token)
+			.oauth2(token())
 			.contentType(ContentType.JSON)
 			.body(Map.of("currentPassword", "not " + PASSWORD, "newPassword", "amber falcon over the harbor"))
 			.post("/me/password");
@@ -120,6 +127,10 @@ class ErrorTableTests extends ApiTest {
 			login(name, "wrong password " + i).then().statusCode(401);
 		}
 		return login(name, PASSWORD);
+	}
+
+	private String token() {
+		return login(registered(), PASSWORD).then().statusCode(200).extract().path("token");
 	}
 
 	private String registered() {
