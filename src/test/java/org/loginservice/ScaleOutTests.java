@@ -13,6 +13,7 @@ import java.util.Map;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.loginservice.SecondFactorApiTest.Enrolled;
 import org.loginservice.challenge.Solver;
+import org.loginservice.passkey.SoftwareAuthenticator;
+import org.loginservice.passkey.SoftwareAuthenticator.Ceremony;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -172,6 +175,45 @@ class ScaleOutTests {
 	}
 
 	@Test
+	void aPasskeyCeremonyBegunOnOneIsFinishedOnTheOther() {
+		register(one, "passkey-owner").then().statusCode(201);
+		String token = login(one, "passkey-owner", PASSWORD).then().statusCode(200).extract().path("token");
+		SoftwareAuthenticator authenticator = new SoftwareAuthenticator(true);
+		Map<String, Object> credential = authenticator.create(options(one, "/me/passkeys/options", token),
+				Ceremony.HONEST);
+		post(two, "/me/passkeys", token, Map.of("credential", credential)).then().statusCode(201);
+
+		Map<String, Object> assertion = authenticator.get((String) credential.get("id"),
+				options(two, "/login/passkey/options", null), Ceremony.HONEST);
+		String passkeyToken = post(one, "/login/passkey", null, Map.of("credential", assertion)).then()
+			.statusCode(200)
+			.extract()
+			.path("token");
+
+		me(two, passkeyToken).then().statusCode(200).body("username", equalTo("passkey-owner"));
+		post(two, "/login/passkey", null, Map.of("credential", assertion)).then().statusCode(401);
+	}
+
+	@Test
+	void simultaneousUsesOfOneAssertionOnBothInstancesThenExactlyOneSucceeds() throws Exception {
+		register(two, "passkey-raced").then().statusCode(201);
+		String token = login(two, "passkey-raced", PASSWORD).then().statusCode(200).extract().path("token");
+		SoftwareAuthenticator authenticator = new SoftwareAuthenticator(false);
+		Map<String, Object> credential = authenticator.create(options(two, "/me/passkeys/options", token),
+				Ceremony.HONEST);
+		post(one, "/me/passkeys", token, Map.of("credential", credential)).then().statusCode(201);
+		Map<String, Object> assertion = authenticator.get((String) credential.get("id"),
+				options(one, "/login/passkey/options", null), Ceremony.HONEST);
+
+		List<Integer> statuses = Simultaneous.requests(8,
+				(i) -> post((i % 2 == 0) ? one : two, "/login/passkey", null, Map.of("credential", assertion))
+					.statusCode());
+
+		assertThat(statuses).containsOnly(200, 401);
+		assertThat(statuses).filteredOn((status) -> status == 200).hasSize(1);
+	}
+
+	@Test
 	void killingOneInstanceLosesNothingItAcknowledged() throws Exception {
 		List<String> names = new ArrayList<>();
 		String token;
@@ -285,6 +327,24 @@ class ScaleOutTests {
 			.contentType(ContentType.JSON)
 			.body(Map.of("username", name, "password", password))
 			.post("/login");
+	}
+
+	/** Passkey options, with the token when not null. */
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> options(ServiceProcess.Server server, String path, String token) {
+		return post(server, path, token, null).then().statusCode(200).extract().as(Map.class);
+	}
+
+	/** A POST with a token and a JSON body, each when not null. */
+	private static Response post(ServiceProcess.Server server, String path, String token, Map<String, Object> body) {
+		RequestSpecification request = RestAssured.given().port(server.port());
+		if (token != null) {
+			request = request.auth().oauth2(token);
+		}
+		if (body != null) {
+			request = request.contentType(ContentType.JSON).body(body);
+		}
+		return request.post(path);
 	}
 
 	private static Response me(ServiceProcess.Server server, String token) {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
+import org.loginservice.Simultaneous;
 import org.loginservice.passkey.SoftwareAuthenticator.Ceremony;
 import org.loginservice.throttle.AddressThrottle;
 
@@ -112,6 +113,17 @@ class PasskeyTests extends PasskeyApiTest {
 			.statusCode(401)
 			.contentType("application/problem+json")
 			.body("type", equalTo("/problems/invalid-passkey"));
+	}
+
+	@Test
+	void simultaneousUsesOfOneAssertionThenExactlyOneLogsIn() throws Exception {
+		String id = passkey(token(registered("raced")));
+		Map<String, Object> assertion = assertion(id, Ceremony.HONEST);
+
+		List<Integer> statuses = Simultaneous.requests(8, (i) -> loginWith(assertion).statusCode());
+
+		assertThat(statuses).containsOnly(200, 401);
+		assertThat(statuses).filteredOn((status) -> status == 200).hasSize(1);
 	}
 
 	@Test
