@@ -11,6 +11,7 @@ import org.loginservice.passkey.Passkey;
 import org.loginservice.passkey.PasskeyOptionsThrottle;
 import org.loginservice.passkey.Passkeys;
 import org.loginservice.session.Authenticated;
+import org.loginservice.user.AuthEvents;
 import org.loginservice.user.NoControlCharacters;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,9 +36,12 @@ class PasskeyController {
 
 	private final PasskeyOptionsThrottle throttle;
 
-	PasskeyController(Passkeys passkeys, PasskeyOptionsThrottle throttle) {
+	private final AuthEvents events;
+
+	PasskeyController(Passkeys passkeys, PasskeyOptionsThrottle throttle, AuthEvents events) {
 		this.passkeys = passkeys;
 		this.throttle = throttle;
+		this.events = events;
 	}
 
 	@PostMapping(path = "/me/passkeys/options", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -49,8 +53,9 @@ class PasskeyController {
 	@PostMapping(path = "/me/passkeys", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Passkey> add(Authenticated caller, @Valid @RequestBody AddPasskey request) {
-		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(this.passkeys.add(caller.userId(), request.credential().toString(), request.label()));
+		Passkey added = this.passkeys.add(caller.userId(), request.credential().toString(), request.label());
+		this.events.passkey("added", caller.username());
+		return ResponseEntity.status(HttpStatus.CREATED).body(added);
 	}
 
 	@GetMapping(path = "/me/passkeys", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -61,6 +66,7 @@ class PasskeyController {
 	@DeleteMapping(path = "/me/passkeys/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Void> delete(Authenticated caller, @PathVariable String id) {
 		this.passkeys.delete(caller.userId(), id);
+		this.events.passkey("deleted", caller.username());
 		return ResponseEntity.noContent().build();
 	}
 

@@ -65,6 +65,14 @@ public class AuthEvents {
 		this.registrations.get(outcome).increment();
 	}
 
+	/**
+	 * A change to an account's passkeys.
+	 * @param outcome added or deleted
+	 */
+	public void passkey(String outcome, String username) {
+		log.info("passkey outcome={} username={}", outcome, Username.of(username).forLog());
+	}
+
 	void deletion(Username name) {
 		log.info("delete outcome=deleted username={}", name.forLog());
 	}

@@ -5,13 +5,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.loginservice.Simultaneous;
 import org.loginservice.passkey.SoftwareAuthenticator.Ceremony;
 import org.loginservice.throttle.AddressThrottle;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.empty;
@@ -27,6 +31,9 @@ class PasskeyTests extends PasskeyApiTest {
 
 	@Autowired
 	private AddressThrottle addresses;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@Test
 	void addPasskeyThenLoginWithItAloneThenReadMe() {
@@ -327,6 +334,28 @@ class PasskeyTests extends PasskeyApiTest {
 			.statusCode(204);
 
 		loginWith(assertion(id, Ceremony.HONEST)).then().statusCode(401);
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void eachPasskeyEventIsALogLineAndAMetric(CapturedOutput output) {
+		String name = registered("audited");
+		String token = token(name);
+		double logins = this.meters.counter("auth.logins", "outcome", "passkey").count();
+		double failures = this.meters.counter("auth.logins", "outcome", "passkey-failure").count();
+
+		String id = passkey(token);
+		Map<String, Object> assertion = assertion(id, Ceremony.HONEST);
+		loginWith(assertion).then().statusCode(200);
+		loginWith(assertion).then().statusCode(401);
+		api().auth().oauth2(token).delete("/me/passkeys/{id}", id).then().statusCode(204);
+
+		assertThat(output.getOut()).contains("passkey outcome=added username=" + name,
+				"login outcome=passkey username=" + name + " address=127.0.0.1",
+				"login outcome=passkey-failure username=- address=127.0.0.1",
+				"passkey outcome=deleted username=" + name);
+		assertThat(this.meters.counter("auth.logins", "outcome", "passkey").count()).isEqualTo(logins + 1);
+		assertThat(this.meters.counter("auth.logins", "outcome", "passkey-failure").count()).isEqualTo(failures + 1);
 	}
 
 	@Test
