@@ -80,15 +80,18 @@ function describeResponse(response, json, text) {
 	return [...lines, "", describeBody(json, text)].join("\n");
 }
 
-// The request and response boxes of a step, made the first time it runs.
-function exchangeOf(step) {
+// The request and response boxes of a step's exchange (the first, or a later one of a
+// step that makes several requests), made the first time they are needed.
+function exchangeOf(step, part) {
 	const section = document.getElementById(step);
-	if (!section.querySelector(".exchange")) {
+	let boxes = section.querySelectorAll(".exchange");
+	while (boxes.length <= part) {
 		section.append(document.getElementById("exchange").content.cloneNode(true));
+		boxes = section.querySelectorAll(".exchange");
 	}
 	return {
-		request: section.querySelector(".request"),
-		response: section.querySelector(".response"),
+		request: boxes[part].querySelector(".request"),
+		response: boxes[part].querySelector(".response"),
 	};
 }
 
@@ -111,8 +114,9 @@ function keepMfaToken(value, expiresAt) {
 	state.textContent = mfaToken ? `mfaToken in memory: ${shorten(mfaToken)} (for step 2b, until ${expiresAt})` : "";
 }
 
-// Sends one request, shows it and its answer under the step, and returns the answer.
-async function call(step, method, path, body) {
+// Sends one request, shows it and its answer under the step (in its first exchange, or
+// the one numbered by part), and returns the answer.
+async function call(step, method, path, body, part = 0) {
 	const headers = {};
 	if (body !== undefined) {
 		headers["Content-Type"] = "application/json";
@@ -120,7 +124,7 @@ async function call(step, method, path, body) {
 	if (token) {
 		headers.Authorization = `Bearer ${token}`;
 	}
-	const shown = exchangeOf(step);
+	const shown = exchangeOf(step, part);
 	shown.request.textContent = describeRequest(method, path, headers, body);
 	shown.response.textContent = "waiting…";
 	try {
@@ -318,19 +322,27 @@ const steps = {
 	},
 };
 
-// A step's section is aria-busy from the click until its last answer, which after a proof
-// of work is that of the request sent again. A button runs the step its section is named
-// for, or the one it names itself (the second step of a login has two).
-for (const button of form.querySelectorAll("section button")) {
-	const section = button.closest("section");
-	const run = steps[button.dataset.step ?? section.id];
-	button.addEventListener("click", async () => {
+// What a click on a step's button does. Its section is aria-busy from the click until its
+// last answer, which after a proof of work is that of the request sent again. Each run
+// starts from the step's first exchange: the later ones of a run before are gone.
+function runner(section, run) {
+	return async () => {
 		showChallenge(null);
+		for (const box of [...section.querySelectorAll(".exchange")].slice(1)) {
+			box.remove();
+		}
 		section.setAttribute("aria-busy", "true");
 		try {
 			await run();
 		} finally {
 			section.removeAttribute("aria-busy");
 		}
-	});
+	};
+}
+
+// A button runs the step its section is named for, or the one it names itself (the second
+// step of a login has two).
+for (const button of form.querySelectorAll("section button")) {
+	const section = button.closest("section");
+	button.addEventListener("click", runner(section, steps[button.dataset.step ?? section.id]));
 }
