@@ -37,11 +37,16 @@ const SHORTENED_FIELDS = new Map([
 ]);
 const statusLine = (response) => `${response.status} ${REASONS[response.status] || response.statusText}`.trim();
 
+// In a passkey the browser made or used (its credential.toJSON()), what the
+// authenticator signed or made is base64url of binary data, which would say nothing:
+// shortened. Its id, and the user handle it keeps, are shown.
+const CREDENTIAL_BLOBS = ["clientDataJSON", "attestationObject", "authenticatorData", "publicKey", "signature"];
+
 // A copy of a JSON value fit to be shown: every password and code masked, the tokens and
 // secrets shortened. The recovery codes in an answer are shown: that is where they are read.
-function masked(json) {
+function masked(json, inCredential = false) {
 	if (Array.isArray(json)) {
-		return json.map(masked);
+		return json.map((item) => masked(item, inCredential));
 	}
 	if (json === null || typeof json !== "object") {
 		return json;
@@ -50,8 +55,12 @@ function masked(json) {
 		if (MASKED_FIELDS.includes(key)) {
 			return [key, MASK];
 		}
+		if (inCredential && CREDENTIAL_BLOBS.includes(key) && typeof value === "string") {
+			return [key, shorten(value)];
+		}
 		const shortened = SHORTENED_FIELDS.get(key);
-		return [key, shortened && typeof value === "string" ? shortened(value) : masked(value)];
+		return [key, shortened && typeof value === "string" ? shortened(value)
+			: masked(value, inCredential || key === "credential")];
 	}));
 }
 
@@ -80,15 +89,18 @@ function describeResponse(response, json, text) {
 	return [...lines, "", describeBody(json, text)].join("\n");
 }
 
-// The request and response boxes of a step, made the first time it runs.
-function exchangeOf(step) {
+// The request and response boxes of a step's exchange (the first, or a later one of a
+// step that makes several requests), made the first time they are needed.
+function exchangeOf(step, part) {
 	const section = document.getElementById(step);
-	if (!section.querySelector(".exchange")) {
+	let boxes = section.querySelectorAll(".exchange");
+	while (boxes.length <= part) {
 		section.append(document.getElementById("exchange").content.cloneNode(true));
+		boxes = section.querySelectorAll(".exchange");
 	}
 	return {
-		request: section.querySelector(".request"),
-		response: section.querySelector(".response"),
+		request: boxes[part].querySelector(".request"),
+		response: boxes[part].querySelector(".response"),
 	};
 }
 
@@ -102,6 +114,7 @@ function keepToken(value) {
 	token = value;
 	document.getElementById("token-state").textContent =
 		token ? `Token in memory: ${shorten(token)} (sent with every call below)` : "Token in memory: none";
+	forgetPasskeys();
 }
 
 function keepMfaToken(value, expiresAt) {
@@ -111,8 +124,9 @@ function keepMfaToken(value, expiresAt) {
 	state.textContent = mfaToken ? `mfaToken in memory: ${shorten(mfaToken)} (for step 2b, until ${expiresAt})` : "";
 }
 
-// Sends one request, shows it and its answer under the step, and returns the answer.
-async function call(step, method, path, body) {
+// Sends one request, shows it and its answer under the step (in its first exchange, or
+// the one numbered by part), and returns the answer.
+async function call(step, method, path, body, part = 0) {
 	const headers = {};
 	if (body !== undefined) {
 		headers["Content-Type"] = "application/json";
@@ -120,7 +134,7 @@ async function call(step, method, path, body) {
 	if (token) {
 		headers.Authorization = `Bearer ${token}`;
 	}
-	const shown = exchangeOf(step);
+	const shown = exchangeOf(step, part);
 	shown.request.textContent = describeRequest(method, path, headers, body);
 	shown.response.textContent = "waiting…";
 	try {
@@ -256,6 +270,96 @@ function showRecoveryCodes(step, codes) {
 	box.hidden = false;
 }
 
+// Whether this page can use passkeys; if not, the message says why. Checked before asking
+// for options, which would spend a challenge for nothing.
+function passkeysAvailable() {
+	if (!window.isSecureContext) {
+		say("Passkeys work only on a secure page: https, or http://localhost", true);
+		return false;
+	}
+	if (typeof globalThis.PublicKeyCredential?.parseCreationOptionsFromJSON !== "function") {
+		say("This browser lacks WebAuthn's JSON methods (PublicKeyCredential.parseCreationOptionsFromJSON), "
+			+ "so the page cannot use passkeys", true);
+		return false;
+	}
+	return true;
+}
+
+// What usually lies behind the errors of navigator.credentials.
+const CEREMONY_ERRORS = {
+	NotAllowedError: "cancelled, timed out, or no passkey of this site was chosen",
+	InvalidStateError: "this authenticator holds a passkey of this account already",
+	SecurityError: "this page's host is not the service's relying party (auth.passkeys.rp-id)",
+};
+
+// Runs a ceremony of the browser: the credential it makes or finds, or null when it
+// refuses (the message says why).
+async function ceremony(what, run) {
+	try {
+		return await run();
+	} catch (error) {
+		say(`${what}: ${error.name} — ${CEREMONY_ERRORS[error.name] ?? error.message}`, true);
+		return null;
+	}
+}
+
+// Lists the passkeys an answer of GET /me/passkeys holds, each with a button to delete it.
+function showPasskeys(answer) {
+	forgetPasskeys();
+	if (!answer.ok) {
+		return;
+	}
+	const list = document.getElementById("passkey-list");
+	for (const passkey of answer.json.passkeys) {
+		const item = document.createElement("li");
+		const label = document.createElement("strong");
+		label.textContent = passkey.label;
+		const dates = document.createElement("span");
+		dates.textContent = ` added ${passkey.createdAt}, last used ${lastUsed(passkey.lastUsedAt)} `;
+		const button = document.createElement("button");
+		button.type = "button";
+		button.textContent = "Delete";
+		button.dataset.passkey = passkey.id;
+		button.addEventListener("click", runner(list.closest("section"), () => deletePasskey(passkey.id, item)));
+		item.append(label, dates, button);
+		list.append(item);
+	}
+	if (answer.json.passkeys.length === 0) {
+		noPasskeys(list);
+	}
+	list.hidden = false;
+}
+
+// The service keeps the last use to the minute only: shown so, it never seems to come
+// before the passkey was added.
+function lastUsed(instant) {
+	return instant === null ? "never" : instant.replace(/^(.*T\d\d:\d\d):00Z$/, "$1Z");
+}
+
+function noPasskeys(list) {
+	const none = document.createElement("li");
+	none.textContent = "None: add one in step 9.";
+	list.append(none);
+}
+
+// The list shows the passkeys of the token that read it: a new token, or none, empties it.
+function forgetPasskeys() {
+	const list = document.getElementById("passkey-list");
+	list.hidden = true;
+	list.replaceChildren();
+}
+
+// Deletes a passkey of the list: its exchange comes second, under the list's.
+async function deletePasskey(id, item) {
+	if ((await call("passkeys", "DELETE", `/me/passkeys/${encodeURIComponent(id)}`, undefined, 1)).ok) {
+		const list = item.parentElement;
+		item.remove();
+		if (list.childElementCount === 0) {
+			noPasskeys(list);
+		}
+	}
+}
+
 const steps = {
 	"register": () => callSolving("register", "POST", "/register",
 		{ username: input("username").value, password: input("password").value, data: input("data").value }),
@@ -275,6 +379,26 @@ const steps = {
 	},
 	"login-totp": () => secondStep("/login/totp"),
 	"login-recovery": () => secondStep("/login/recovery"),
+	"passkey-login": async () => {
+		if (!passkeysAvailable()) {
+			return;
+		}
+		const options = await call("passkey-login", "POST", "/login/passkey/options");
+		if (!options.ok) {
+			return;
+		}
+		const credential = await ceremony("navigator.credentials.get()", () => navigator.credentials.get(
+			{ publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options.json) }));
+		if (!credential) {
+			return;
+		}
+		const answer = await call("passkey-login", "POST", "/login/passkey", { credential: credential.toJSON() }, 1);
+		if (answer.ok) {
+			keepMfaToken(null);
+			keepToken(answer.json.token);
+			offerData(answer);
+		}
+	},
 	"read": async () => offerData(await call("read", "GET", "/me")),
 	"totp": async () => {
 		const answer = await call("totp", "POST", "/me/totp", { password: input("password").value });
@@ -303,6 +427,22 @@ const steps = {
 			forgetRecoveryCodes();
 		}
 	},
+	"add-passkey": async () => {
+		if (!passkeysAvailable()) {
+			return;
+		}
+		const options = await call("add-passkey", "POST", "/me/passkeys/options");
+		if (!options.ok) {
+			return;
+		}
+		const credential = await ceremony("navigator.credentials.create()", () => navigator.credentials.create(
+			{ publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(options.json) }));
+		if (credential) {
+			await call("add-passkey", "POST", "/me/passkeys",
+				{ credential: credential.toJSON(), label: input("passkeyLabel").value }, 1);
+		}
+	},
+	"passkeys": async () => showPasskeys(await call("passkeys", "GET", "/me/passkeys")),
 	"change-data": () => call("change-data", "PATCH", "/me", { data: input("newData").value }),
 	"change-password": () => call("change-password", "POST", "/me/password",
 		{ currentPassword: input("password").value, newPassword: input("newPassword").value }),
@@ -318,19 +458,27 @@ const steps = {
 	},
 };
 
-// A step's section is aria-busy from the click until its last answer, which after a proof
-// of work is that of the request sent again. A button runs the step its section is named
-// for, or the one it names itself (the second step of a login has two).
-for (const button of form.querySelectorAll("section button")) {
-	const section = button.closest("section");
-	const run = steps[button.dataset.step ?? section.id];
-	button.addEventListener("click", async () => {
+// What a click on a step's button does. Its section is aria-busy from the click until its
+// last answer, which after a proof of work is that of the request sent again. Each run
+// starts from the step's first exchange: the later ones of a run before are gone.
+function runner(section, run) {
+	return async () => {
 		showChallenge(null);
+		for (const box of [...section.querySelectorAll(".exchange")].slice(1)) {
+			box.remove();
+		}
 		section.setAttribute("aria-busy", "true");
 		try {
 			await run();
 		} finally {
 			section.removeAttribute("aria-busy");
 		}
-	});
+	};
+}
+
+// A button runs the step its section is named for, or the one it names itself (the second
+// step of a login has two). The passkeys' own buttons come with the list.
+for (const button of form.querySelectorAll("section button")) {
+	const section = button.closest("section");
+	button.addEventListener("click", runner(section, steps[button.dataset.step ?? section.id]));
 }
