@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import org.loginservice.SessionSettings;
 
@@ -48,30 +49,48 @@ public class SessionService {
 	}
 
 	/**
-	 * The live session the token belongs to, with its user.
+	 * The live session the token belongs to, with its user; a use of the session, which
+	 * keeps it alive for another idle timeout.
 	 * @throws InvalidToken if the token is malformed, unknown, expired or revoked
 	 */
 	public Authenticated authenticate(String token) {
-		if (!OpaqueTokens.wellFormed(token)) {
-			throw new InvalidToken();
-		}
-		List<Row> rows = this.jdbc.query("""
-				SELECT s.id, s.last_used_at, s.expires_at, u.id, u.username, u.data
-				FROM sessions s JOIN users u ON u.id = s.user_id
-				WHERE s.token_hash = ?""",
-				(rs, n) -> new Row(new Authenticated(rs.getLong(1), rs.getLong(4), rs.getString(5), rs.getString(6)),
-						rs.getObject(2, OffsetDateTime.class).toInstant(),
-						rs.getObject(3, OffsetDateTime.class).toInstant()),
-				OpaqueTokens.hash(token));
 		Instant now = this.clock.instant();
-		if (rows.isEmpty() || !now.isBefore(expiry(rows.get(0).lastUsed(), rows.get(0).expires()))) {
-			throw new InvalidToken();
-		}
-		Row row = rows.get(0);
+		Row row = live(token, now).orElseThrow(InvalidToken::new);
 		if (Duration.between(row.lastUsed(), now).compareTo(LAST_USE_PRECISION) > 0) {
 			this.jdbc.update("UPDATE sessions SET last_used_at = ? WHERE id = ?", utc(now), row.session().sessionId());
 		}
 		return row.session();
+	}
+
+	/**
+	 * The live session the token belongs to, as {@link #authenticate} finds it, but
+	 * without using it: its last use stays as it was, so that another service asking
+	 * about a token does not keep it alive.
+	 * @return empty if the token is malformed, unknown, expired or revoked
+	 */
+	public Optional<LiveSession> inspect(String token) {
+		Instant now = this.clock.instant();
+		return live(token, now).map((row) -> new LiveSession(row.session().username(), row.created(),
+				expiry(row.lastUsed(), row.expires())));
+	}
+
+	private Optional<Row> live(String token, Instant now) {
+		if (!OpaqueTokens.wellFormed(token)) {
+			return Optional.empty();
+		}
+		List<Row> rows = this.jdbc.query("""
+				SELECT s.id, s.created_at, s.last_used_at, s.expires_at, u.id, u.username, u.data
+				FROM sessions s JOIN users u ON u.id = s.user_id
+				WHERE s.token_hash = ?""",
+				(rs, n) -> new Row(new Authenticated(rs.getLong(1), rs.getLong(5), rs.getString(6), rs.getString(7)),
+						rs.getObject(2, OffsetDateTime.class).toInstant(),
+						rs.getObject(3, OffsetDateTime.class).toInstant(),
+						rs.getObject(4, OffsetDateTime.class).toInstant()),
+				OpaqueTokens.hash(token));
+		if (rows.isEmpty() || !now.isBefore(expiry(rows.get(0).lastUsed(), rows.get(0).expires()))) {
+			return Optional.empty();
+		}
+		return Optional.of(rows.get(0));
 	}
 
 	/** Ends one session at once. */
@@ -112,7 +131,19 @@ public class SessionService {
 
 	}
 
-	private record Row(Authenticated session, Instant lastUsed, Instant expires) {
+	/**
+	 * A live session, as another service may be told of it.
+	 *
+	 * @param username the account's name, as shown
+	 * @param issuedAt when the session began: the login
+	 * @param expiresAt when it expires unless it is used before then, as the login's
+	 * {@code expiresAt} says
+	 */
+	public record LiveSession(String username, Instant issuedAt, Instant expiresAt) {
+
+	}
+
+	private record Row(Authenticated session, Instant created, Instant lastUsed, Instant expires) {
 
 	}
 
