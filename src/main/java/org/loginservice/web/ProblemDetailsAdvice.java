@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.loginservice.account.WrongPassword;
 import org.loginservice.challenge.ChallengeRequired;
+import org.loginservice.introspection.InvalidClient;
 import org.loginservice.login.InvalidCode;
 import org.loginservice.login.InvalidMfaToken;
 import org.loginservice.passkey.InvalidPasskey;
@@ -80,6 +81,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
 			.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
 			.body(problem(HttpStatus.UNAUTHORIZED, "invalid-token", ex.getMessage()));
+	}
+
+	/**
+	 * RFC 7662 §2.1: a resource server is told how to authenticate, not why it failed.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> invalidClient(InvalidClient ex) {
+		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+			.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"introspection\"")
+			.body(problem(HttpStatus.UNAUTHORIZED, "invalid-client", ex.getMessage()));
 	}
 
 	@ExceptionHandler

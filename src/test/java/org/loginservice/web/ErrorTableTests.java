@@ -19,6 +19,7 @@ import org.loginservice.ApiTest;
 import org.loginservice.MutableClock;
 
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * case here fails. The clock stands still, so a lockout lasts while it is asked about.
  */
 @Import(MutableClock.Config.class)
+@TestPropertySource(properties = "auth.introspection.clients.tabled=a resource server's secret of 32 characters")
 class ErrorTableTests extends ApiTest {
 
 	private static final Pattern ROW = Pattern.compile("^\\| ([0-9, ]+) \\| `([^`]+)` \\|", Pattern.MULTILINE);
@@ -68,6 +70,8 @@ class ErrorTableTests extends ApiTest {
 				Map.entry("400 /problems/malformed-request", () -> json("/register", "{\"username\": \"ada\",")),
 				Map.entry("401 /problems/invalid-credentials", () -> login(uniqueName("nobody"), PASSWORD)),
 				Map.entry("401 /problems/invalid-token", () -> api().auth().oauth2("not-a-token").get("/me")),
+				Map.entry("401 /problems/invalid-client",
+						() -> api().contentType(ContentType.URLENC).formParam("token", "any").post("/introspect")),
 				Map.entry("403 /problems/wrong-password", this::wrongPassword),
 				Map.entry("404 about:blank", () -> api().get("/nowhere")),
 				Map.entry("405 about:blank", () -> api().put("/login")),
