@@ -26,13 +26,21 @@ public final class ServiceProcess {
 
 	private final Path log;
 
-	private ServiceProcess(Path directory) {
+	private final String classPath;
+
+	private ServiceProcess(Path directory, String classPath) {
 		this.directory = directory;
 		this.log = directory.resolve("service.log");
+		this.classPath = classPath;
 	}
 
 	public static ServiceProcess in(Path directory) {
-		return new ServiceProcess(directory);
+		return new ServiceProcess(directory, System.getProperty("java.class.path"));
+	}
+
+	/** The same, started from another class path than the test's own. */
+	public ServiceProcess withClassPath(String classPath) {
+		return new ServiceProcess(this.directory, classPath);
 	}
 
 	/**
@@ -102,7 +110,7 @@ public final class ServiceProcess {
 
 	private Process start(String... args) throws IOException {
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
-				System.getProperty("java.class.path"), LoginServiceApplication.class.getName()));
+				this.classPath, LoginServiceApplication.class.getName()));
 		command.addAll(List.of(args));
 		return new ProcessBuilder(command).directory(this.directory.toFile())
 			.redirectErrorStream(true)
