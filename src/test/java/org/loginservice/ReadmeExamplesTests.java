@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.test.context.TestPropertySource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -24,6 +26,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * curl, and compares each answer with the one the README shows after it (or in a comment
  * above the call), so that the documentation cannot drift from what the service does.
  */
+@TestPropertySource(properties = "auth.introspection.clients.orders-api=" + ReadmeExamplesTests.ORDERS_API_SECRET)
 class ReadmeExamplesTests extends ApiTest {
 
 	private static final Pattern SHELL_BLOCK = Pattern.compile("```sh\\n(.*?)```", Pattern.DOTALL);
@@ -39,7 +42,10 @@ class ReadmeExamplesTests extends ApiTest {
 
 	/** The status each curl call of the README gets, in the README's order. */
 	private static final List<Integer> EXPECTED = List.of(200, 201, 201, 201, 200, 200, 200, 200, 200, 204, 204, 200,
-			204, 200, 200, 200, 200, 200, 200, 200, 200, 200, 204, 400);
+			204, 200, 200, 200, 200, 200, 200, 200, 200, 200, 204, 200, 204, 200, 400);
+
+	/** The secret of the README's resource server, orders-api. */
+	static final String ORDERS_API_SECRET = "q7+Jm/2x9kVbE4wYtR1nZ8cLpH3sD6fG0aUoIeWq5Ts=";
 
 	@TempDir
 	private Path directory;
@@ -98,6 +104,7 @@ class ReadmeExamplesTests extends ApiTest {
 			.redirectOutput(output.toFile());
 		bash.environment().put("STATUSES", statuses.toString());
 		bash.environment().put("ANSWERS", answers.toString());
+		bash.environment().put("ORDERS_API_SECRET", ORDERS_API_SECRET);
 
 		Process process = bash.start();
 
@@ -105,7 +112,7 @@ class ReadmeExamplesTests extends ApiTest {
 		assertThat(process.exitValue()).as(read(output)).isZero();
 		assertThat(Files.readAllLines(statuses).stream().map(Integer::valueOf).toList()).as(read(output))
 			.isEqualTo(EXPECTED);
-		assertThat(shown).as("calls whose answer the README shows").hasSize(6);
+		assertThat(shown).as("calls whose answer the README shows").hasSize(8);
 		shown.forEach((call, answer) -> ShownAnswer.parse(answer)
 			.assertMatches("curl call " + call, read(answers.resolve(call + ".head")),
 					read(answers.resolve(call + ".body"))));
@@ -142,7 +149,8 @@ class ReadmeExamplesTests extends ApiTest {
 
 		/** Fields that differ on every run, matched by their form. */
 		private static final Map<String, Pattern> VARYING = Map.of("token", Pattern.compile("[A-Za-z0-9_-]{43}"),
-				"expiresAt", Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z"));
+				"expiresAt", Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z"), "exp",
+				Pattern.compile("\\d{10}"), "iat", Pattern.compile("\\d{10}"));
 
 		static ShownAnswer parse(String shown) {
 			if (!shown.startsWith("HTTP/")) {
