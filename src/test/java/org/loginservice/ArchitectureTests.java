@@ -9,9 +9,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The packages' arrows point one way: web on top; account and login, the flows; then the
- * parts they are made of (user, challenge, totp, session, throttle, password), none of
- * which knows the flows.
+ * The packages' arrows point one way: web on top; the flows (account, login, reset,
+ * admin); then the parts they are made of (user, challenge, totp, passkey, session,
+ * throttle, password), none of which knows the flows.
  */
 class ArchitectureTests {
 
@@ -27,10 +27,11 @@ class ArchitectureTests {
 	@Test
 	void thePartsKnowNothingOfTheFlowsNorTheWeb() {
 		noClasses().that()
-			.resideInAnyPackage(in("user"), in("challenge"), in("totp"), in("session"), in("throttle"), in("password"))
+			.resideInAnyPackage(in("user"), in("challenge"), in("totp"), in("passkey"), in("session"), in("throttle"),
+					in("password"))
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage(in("account"), in("login"), in("web"))
+			.resideInAnyPackage(in("account"), in("login"), in("reset"), in("admin"), in("web"))
 			.check(classes);
 	}
 
