@@ -2,21 +2,36 @@ package org.loginservice;
 
 import java.time.Clock;
 
+import org.loginservice.admin.AdminCommand;
 import org.loginservice.user.ImportCommand;
 
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * A small register/login service: users register with a username and password, log in
  * with them, and get back the data they stored.
+ * <p>
+ * {@code @SpringBootApplication} spelled out, to keep the management server's own
+ * configuration (the admin API) out of the service's component scan: scanned, it would
+ * serve on the public port too.
  */
-@SpringBootApplication
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(excludeFilters = { @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+		@ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+		@ComponentScan.Filter(ManagementContextConfiguration.class) })
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class LoginServiceApplication {
@@ -24,6 +39,9 @@ public class LoginServiceApplication {
 	public static void main(String[] args) {
 		if (ImportCommand.isImport(args)) {
 			System.exit(ImportCommand.run(args, System.out, System.err));
+		}
+		if (AdminCommand.isAdmin(args)) {
+			System.exit(AdminCommand.run(args, System.out, System.err));
 		}
 		SpringApplication.run(LoginServiceApplication.class, args);
 	}

@@ -9,9 +9,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The packages' arrows point one way: web on top; account and login, the flows, and
- * introspection, which answers other services; then the parts they are made of (user,
- * challenge, totp, session, throttle, password), none of which knows those above.
+ * The packages' arrows point one way: web on top; the flows (account, login, reset,
+ * admin) and introspection, which answers other services; then the parts they are made of
+ * (user, challenge, totp, passkey, session, throttle, password), none of which knows
+ * those above.
  */
 class ArchitectureTests {
 
@@ -27,10 +28,11 @@ class ArchitectureTests {
 	@Test
 	void thePartsKnowNothingOfTheFlowsNorTheWeb() {
 		noClasses().that()
-			.resideInAnyPackage(in("user"), in("challenge"), in("totp"), in("session"), in("throttle"), in("password"))
+			.resideInAnyPackage(in("user"), in("challenge"), in("totp"), in("passkey"), in("session"), in("throttle"),
+					in("password"))
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage(in("account"), in("login"), in("introspection"), in("web"))
+			.resideInAnyPackage(in("account"), in("login"), in("reset"), in("admin"), in("introspection"), in("web"))
 			.check(classes);
 	}
 

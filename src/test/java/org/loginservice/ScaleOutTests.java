@@ -176,34 +176,20 @@ class ScaleOutTests {
 
 	@Test
 	void aPasskeyCeremonyBegunOnOneIsFinishedOnTheOther() {
-		register(one, "passkey-owner").then().statusCode(201);
-		String token = login(one, "passkey-owner", PASSWORD).then().statusCode(200).extract().path("token");
-		SoftwareAuthenticator authenticator = new SoftwareAuthenticator(true);
-		Map<String, Object> credential = authenticator.create(options(one, "/me/passkeys/options", token),
-				Ceremony.HONEST);
-		post(two, "/me/passkeys", token, Map.of("credential", credential)).then().statusCode(201);
+		Map<String, Object> assertion = assertion("passkey-owner", one, two);
 
-		Map<String, Object> assertion = authenticator.get((String) credential.get("id"),
-				options(two, "/login/passkey/options", null), Ceremony.HONEST);
-		String passkeyToken = post(one, "/login/passkey", null, Map.of("credential", assertion)).then()
+		String passkeyToken = post(two, "/login/passkey", null, Map.of("credential", assertion)).then()
 			.statusCode(200)
 			.extract()
 			.path("token");
 
-		me(two, passkeyToken).then().statusCode(200).body("username", equalTo("passkey-owner"));
-		post(two, "/login/passkey", null, Map.of("credential", assertion)).then().statusCode(401);
+		me(one, passkeyToken).then().statusCode(200).body("username", equalTo("passkey-owner"));
+		post(one, "/login/passkey", null, Map.of("credential", assertion)).then().statusCode(401);
 	}
 
 	@Test
 	void simultaneousUsesOfOneAssertionOnBothInstancesThenExactlyOneSucceeds() throws Exception {
-		register(two, "passkey-raced").then().statusCode(201);
-		String token = login(two, "passkey-raced", PASSWORD).then().statusCode(200).extract().path("token");
-		SoftwareAuthenticator authenticator = new SoftwareAuthenticator(false);
-		Map<String, Object> credential = authenticator.create(options(two, "/me/passkeys/options", token),
-				Ceremony.HONEST);
-		post(one, "/me/passkeys", token, Map.of("credential", credential)).then().statusCode(201);
-		Map<String, Object> assertion = authenticator.get((String) credential.get("id"),
-				options(one, "/login/passkey/options", null), Ceremony.HONEST);
+		Map<String, Object> assertion = assertion("passkey-raced", two, one);
 
 		List<Integer> statuses = Simultaneous.requests(8,
 				(i) -> post((i % 2 == 0) ? one : two, "/login/passkey", null, Map.of("credential", assertion))
@@ -327,6 +313,22 @@ class ScaleOutTests {
 			.contentType(ContentType.JSON)
 			.body(Map.of("username", name, "password", password))
 			.post("/login");
+	}
+
+	/**
+	 * An assertion of a new account's new passkey, for login options: each ceremony begun
+	 * on {@code begins} and finished on {@code finishes}.
+	 */
+	private static Map<String, Object> assertion(String name, ServiceProcess.Server begins,
+			ServiceProcess.Server finishes) {
+		register(begins, name).then().statusCode(201);
+		String token = login(begins, name, PASSWORD).then().statusCode(200).extract().path("token");
+		SoftwareAuthenticator authenticator = new SoftwareAuthenticator(true);
+		Map<String, Object> credential = authenticator.create(options(begins, "/me/passkeys/options", token),
+				Ceremony.HONEST);
+		post(finishes, "/me/passkeys", token, Map.of("credential", credential)).then().statusCode(201);
+		return authenticator.get((String) credential.get("id"), options(begins, "/login/passkey/options", null),
+				Ceremony.HONEST);
 	}
 
 	/** Passkey options, with the token when not null. */

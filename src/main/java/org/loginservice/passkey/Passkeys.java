@@ -2,7 +2,6 @@ package org.loginservice.passkey;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +50,8 @@ public class Passkeys {
 	static final int MAX_PER_ACCOUNT = 20;
 
 	private static final int USER_HANDLE_BYTES = 32;
+
+	private static final Set<String> KNOWN_TRANSPORTS = Set.of("usb", "nfc", "ble", "smart-card", "hybrid", "internal");
 
 	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
@@ -135,22 +136,25 @@ public class Passkeys {
 		catch (VerificationException | IllegalArgumentException ex) {
 			throw new PasskeyRefused("The authenticator's answer does not check out: " + ex.getClass().getSimpleName());
 		}
-		if (this.stored.of(userId).size() >= MAX_PER_ACCOUNT) {
-			throw new PasskeyRefused("An account can have at most " + MAX_PER_ACCOUNT + " passkeys.");
-		}
 		AuthenticatorData<?> data = registration.getAttestationObject().getAuthenticatorData();
 		AttestedCredentialData attested = data.getAttestedCredentialData();
-		Instant now = this.clock.instant();
+		String publicKey = BASE64URL
+			.encodeToString(this.converter.getCborConverter().writeValueAsBytes(attested.getCOSEKey()));
+		if (!usable(attested.getCOSEKey()) || publicKey.length() > StoredPasskeys.MAX_PUBLIC_KEY_LENGTH) {
+			throw new PasskeyRefused("The passkey's public key cannot check a signature, or is too large.");
+		}
 		StoredPasskeys.Row row = new StoredPasskeys.Row(BASE64URL.encodeToString(attested.getCredentialId()), userId,
-				userHandle,
-				BASE64URL.encodeToString(this.converter.getCborConverter().writeValueAsBytes(attested.getCOSEKey())),
-				data.getSignCount(), transports(registration.getTransports()), data.isFlagUV(), data.isFlagBE(),
-				data.isFlagBS(), labelOrDefault(label), now, null);
+				userHandle, publicKey, data.getSignCount(), transports(registration.getTransports()), data.isFlagUV(),
+				data.isFlagBE(), data.isFlagBS(), labelOrDefault(label), this.clock.instant(), null);
+		boolean added;
 		try {
-			this.stored.add(row);
+			added = this.stored.addIfFewerThan(row, MAX_PER_ACCOUNT);
 		}
 		catch (DuplicateKeyException ex) {
 			throw new PasskeyRefused("This passkey is added already.");
+		}
+		if (!added) {
+			throw new PasskeyRefused("An account can have at most " + MAX_PER_ACCOUNT + " passkeys.");
 		}
 		return row.view();
 	}
@@ -250,9 +254,28 @@ public class Passkeys {
 				? BASE64URL.encodeToString(clientData.getChallenge().getValue()) : null;
 	}
 
+	/**
+	 * The transports WebAuthn defines, of those the browser named; any others are
+	 * dropped.
+	 */
 	private static List<String> transports(Set<AuthenticatorTransport> transports) {
-		return (transports != null) ? transports.stream().map(AuthenticatorTransport::getValue).sorted().toList()
-				: List.of();
+		return (transports != null) ? transports.stream()
+			.map(AuthenticatorTransport::getValue)
+			.filter(KNOWN_TRANSPORTS::contains)
+			.distinct()
+			.sorted()
+			.toList() : List.of();
+	}
+
+	/** Whether the key is well formed and is one the JDK can check a signature with. */
+	private static boolean usable(COSEKey key) {
+		try {
+			key.validate();
+			return key.hasPublicKey() && key.getPublicKey() != null;
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 	}
 
 	private static String labelOrDefault(String label) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The passkeys table: per credential, what checking a login with it needs (its public
@@ -29,7 +30,27 @@ class StoredPasskeys {
 		this.jdbc = jdbc;
 	}
 
-	void add(Row row) {
+	/** The longest public key stored, as base64url: over 2,000 bytes of COSE key. */
+	static final int MAX_PUBLIC_KEY_LENGTH = 2800;
+
+	/**
+	 * Adds the passkey if the account has fewer than {@code max}: the account's row is
+	 * locked first, so that simultaneous additions are counted one after the other.
+	 * @return whether it was added
+	 */
+	@Transactional
+	public boolean addIfFewerThan(Row row, int max) {
+		this.jdbc.queryForList("SELECT id FROM users WHERE id = ? FOR UPDATE", Long.class, row.userId());
+		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM passkeys WHERE user_id = ?", Integer.class,
+				row.userId());
+		if (count >= max) {
+			return false;
+		}
+		add(row);
+		return true;
+	}
+
+	private void add(Row row) {
 		this.jdbc.update("INSERT INTO passkeys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				row.credentialId(), row.userId(), row.userHandle(), row.publicKey(), row.signCount(),
 				String.join(",", row.transports()), row.uvInitialized(), row.backupEligible(), row.backupState(),

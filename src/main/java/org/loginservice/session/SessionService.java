@@ -38,13 +38,17 @@ public class SessionService {
 		this.clock = clock;
 	}
 
-	/** Starts a session for the user and returns its token, which is never stored. */
+	/**
+	 * Starts a session for the user and returns its token, which is never stored; the
+	 * account's last login is now.
+	 */
 	public IssuedToken issue(long userId) {
 		String token = OpaqueTokens.generate();
 		Instant now = this.clock.instant();
 		this.jdbc.update(
 				"INSERT INTO sessions (token_hash, user_id, created_at, last_used_at, expires_at) VALUES (?, ?, ?, ?, ?)",
 				OpaqueTokens.hash(token), userId, utc(now), utc(now), utc(now.plus(this.settings.lifetime())));
+		this.jdbc.update("UPDATE users SET last_login_at = ? WHERE id = ?", utc(now), userId);
 		return new IssuedToken(token, expiry(now, now.plus(this.settings.lifetime())));
 	}
 
@@ -96,6 +100,11 @@ public class SessionService {
 	/** Ends one session at once. */
 	public void revoke(Authenticated session) {
 		this.jdbc.update("DELETE FROM sessions WHERE id = ?", session.sessionId());
+	}
+
+	/** Ends every session of the account at once. */
+	public void revokeAll(long userId) {
+		this.jdbc.update("DELETE FROM sessions WHERE user_id = ?", userId);
 	}
 
 	/** Ends every other session of the session's user. */

@@ -71,6 +71,23 @@ public class AccountThrottle {
 		throw new TooManyAttempts(this.settings.firstLockout());
 	}
 
+	/**
+	 * Forgets the canonical name's failed logins and lifts its lockout, for an operator.
+	 */
+	public void clear(String name) {
+		this.jdbc.update("DELETE FROM login_failures WHERE canonical_username = ?", name);
+	}
+
+	/** Whether the canonical name is locked now. */
+	public boolean locked(String name) {
+		Instant now = this.clock.instant();
+		return this.jdbc
+			.queryForList("SELECT locked_until FROM login_failures WHERE canonical_username = ?", OffsetDateTime.class,
+					name)
+			.stream()
+			.anyMatch((until) -> until != null && now.isBefore(until.toInstant()));
+	}
+
 	/** Consecutive failed logins on the canonical name. */
 	public int failures(String name) {
 		List<Integer> failures = this.jdbc

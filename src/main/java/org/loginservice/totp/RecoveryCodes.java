@@ -16,8 +16,9 @@ import org.loginservice.session.OpaqueTokens;
  * <p>
  * They are kept as a SHA-256 hash, as the bearer tokens are: 80 random bits cannot be
  * guessed from a fast hash, so a slow one would only cost every login that uses one.
+ * Password reset codes have the same form.
  */
-final class RecoveryCodes {
+public final class RecoveryCodes {
 
 	static final int COUNT = 10;
 
@@ -39,19 +40,25 @@ final class RecoveryCodes {
 	static List<String> generate(SecureRandom random) {
 		List<String> codes = new ArrayList<>(COUNT);
 		while (codes.size() < COUNT) {
-			StringBuilder code = new StringBuilder();
-			for (int i = 0; i < LENGTH; i++) {
-				if (i > 0 && i % GROUP == 0) {
-					code.append('-');
-				}
-				// 32 symbols: each is exactly 5 random bits, with no modulo bias.
-				code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-			}
-			if (!codes.contains(code.toString())) {
-				codes.add(code.toString());
+			String code = one(random);
+			if (!codes.contains(code)) {
+				codes.add(code);
 			}
 		}
 		return codes;
+	}
+
+	/** One new code, grouped for showing. */
+	public static String one(SecureRandom random) {
+		StringBuilder code = new StringBuilder();
+		for (int i = 0; i < LENGTH; i++) {
+			if (i > 0 && i % GROUP == 0) {
+				code.append('-');
+			}
+			// 32 symbols: each is exactly 5 random bits, with no modulo bias.
+			code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+		}
+		return code.toString();
 	}
 
 	/**
@@ -59,7 +66,7 @@ final class RecoveryCodes {
 	 * letters are upper-cased into the alphabet, so that no other letter whose upper case
 	 * is one of them (the long s is an S in {@link Locale#ROOT}) passes for it.
 	 */
-	static Optional<String> normalise(String typed) {
+	public static Optional<String> normalise(String typed) {
 		if (typed == null || typed.length() > MAX_INPUT) {
 			return Optional.empty();
 		}
@@ -72,7 +79,7 @@ final class RecoveryCodes {
 	}
 
 	/** What is stored of a normalised code: its hex SHA-256, as of a bearer token. */
-	static String hash(String normalised) {
+	public static String hash(String normalised) {
 		return OpaqueTokens.hash(normalised);
 	}
 

@@ -116,6 +116,16 @@ public class TotpFactors {
 	}
 
 	/**
+	 * Turns the second factor off without a code, for an operator: the account's secret
+	 * and recovery codes are deleted, whether it was on, being enrolled or off.
+	 */
+	@Transactional
+	public void remove(long userId) {
+		this.jdbc.update("DELETE FROM recovery_codes WHERE user_id = ?", userId);
+		this.jdbc.update("DELETE FROM totp_factors WHERE user_id = ?", userId);
+	}
+
+	/**
 	 * A new set of recovery codes; the old set is dead.
 	 * @throws NoTotp if the second factor is off
 	 */

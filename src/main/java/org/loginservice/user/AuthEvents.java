@@ -28,11 +28,14 @@ public class AuthEvents {
 
 	private final Map<String, Counter> registrations;
 
+	private final Map<String, Counter> resets;
+
 	AuthEvents(MeterRegistry meters) {
 		this.logins = counters(meters, "auth.logins", "success", "failure", "throttled", "challenged", "shed",
 				"second-factor", "wrong-code", "recovered", "passkey", "passkey-failure");
 		this.registrations = counters(meters, "auth.registrations", "created", "taken", "throttled", "challenged",
 				"shed");
+		this.resets = counters(meters, "auth.password.resets", "reset", "refused");
 	}
 
 	/**
@@ -71,6 +74,15 @@ public class AuthEvents {
 	 */
 	public void passkey(String outcome, String username) {
 		log.info("passkey outcome={} username={}", outcome, Username.of(username).forLog());
+	}
+
+	/**
+	 * A password reset with an operator's code.
+	 * @param outcome reset or refused
+	 */
+	public void passwordReset(String outcome, String username, String address) {
+		log.info("password-reset outcome={} username={} address={}", outcome, Username.of(username).forLog(), address);
+		this.resets.get(outcome).increment();
 	}
 
 	void deletion(Username name) {

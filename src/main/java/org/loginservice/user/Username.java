@@ -37,7 +37,7 @@ public record Username(String display, String canonical) {
 	/**
 	 * The name as it may be written to a log: no control characters, no more than fits.
 	 */
-	String forLog() {
+	public String forLog() {
 		String printable = UNPRINTABLE.matcher(this.display).replaceAll("?");
 		return (printable.length() > MAX_LENGTH) ? printable.substring(0, MAX_LENGTH) + "..." : printable;
 	}

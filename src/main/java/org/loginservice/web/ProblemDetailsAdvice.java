@@ -19,6 +19,7 @@ import org.loginservice.passkey.InvalidPasskey;
 import org.loginservice.passkey.NoSuchPasskey;
 import org.loginservice.passkey.PasskeyRefused;
 import org.loginservice.password.Overloaded;
+import org.loginservice.reset.InvalidResetCode;
 import org.loginservice.session.InvalidToken;
 import org.loginservice.throttle.TooManyAttempts;
 import org.loginservice.totp.NoTotp;
@@ -131,6 +132,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail invalidPasskey(InvalidPasskey ex) {
 		return problem(HttpStatus.UNAUTHORIZED, "invalid-passkey", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidResetCode(InvalidResetCode ex) {
+		return problem(HttpStatus.BAD_REQUEST, "invalid-reset-code", ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -2,6 +2,8 @@ package org.loginservice.passkey;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -131,6 +133,44 @@ class PasskeyTests extends PasskeyApiTest {
 
 		assertThat(statuses).containsOnly(200, 401);
 		assertThat(statuses).filteredOn((status) -> status == 200).hasSize(1);
+	}
+
+	@Test
+	void anAccountHasAtMostTwentyPasskeysEvenWhenTheyAreAddedAtOnce() throws Exception {
+		String token = token(registered("many"));
+		for (int i = 0; i < 18; i++) {
+			passkey(token);
+		}
+		List<Map<String, Object>> credentials = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			credentials.add(this.authenticator.create(creationOptions(token), Ceremony.HONEST));
+		}
+
+		List<Integer> statuses = Simultaneous.requests(6, (i) -> add(token, credentials.get(i), null).statusCode());
+
+		assertThat(statuses).containsOnly(201, 400);
+		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(2);
+		api().auth().oauth2(token).get("/me/passkeys").then().body("passkeys", hasSize(20));
+	}
+
+	@Test
+	void transportsWebAuthnDoesNotDefineAreDropped() {
+		String token = token(registered("transports"));
+		Map<String, Object> credential = this.authenticator.create(creationOptions(token), Ceremony.HONEST);
+		@SuppressWarnings("unchecked")
+		Map<String, Object> response = new LinkedHashMap<>((Map<String, Object>) credential.get("response"));
+		List<String> transports = new ArrayList<>(List.of("internal", "hybrid", "internal"));
+		for (int i = 0; i < 200; i++) {
+			transports.add("usb" + i);
+		}
+		response.put("transports", transports);
+		Map<String, Object> sent = new LinkedHashMap<>(credential);
+		sent.put("response", response);
+
+		add(token, sent, null).then().statusCode(201);
+
+		assertThat(creationOptions(token).get("excludeCredentials")).isEqualTo(List
+			.of(Map.of("type", "public-key", "id", credential.get("id"), "transports", List.of("hybrid", "internal"))));
 	}
 
 	@Test

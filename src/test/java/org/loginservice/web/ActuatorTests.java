@@ -41,6 +41,15 @@ class ActuatorTests extends ApiTest {
 	}
 
 	@Test
+	void theAdminApiIsOffWhileNoAdminTokenIsSet() {
+		for (String path : new String[] { "/admin/users", "/admin/users/ada" }) {
+			management().auth().oauth2("any token at all, as long as you like").get(path).then().statusCode(404);
+			management().get(path).then().statusCode(404);
+		}
+		management().auth().oauth2("x").post("/admin/users/ada/unlock").then().statusCode(404);
+	}
+
+	@Test
 	void prometheusCountsLoginsAndRegistrationsByOutcomeAndTimesHashing() {
 		// Every counter is registered at 0 when its bean is made, so only a change in
 		// value shows that an event was counted.

@@ -89,6 +89,10 @@ class ErrorTableTests extends ApiTest {
 							.contentType(ContentType.JSON)
 							.body("{\"credential\": {}}")
 							.post("/me/passkeys")),
+				Map.entry("400 /problems/invalid-reset-code",
+						() -> json("/password-reset",
+								"{\"username\": \"" + registered() + "\", \"resetCode\": \"2222-2222-2222-2222\","
+										+ " \"newPassword\": \"amber falcon over the harbor\"}")),
 				Map.entry("401 /problems/invalid-passkey", () -> json("/login/passkey", "{\"credential\": {}}")),
 				Map.entry("404 /problems/no-such-passkey",
 						() -> api().auth().oauth2(token()).delete("/me/passkeys/{id}", "AAAA")));

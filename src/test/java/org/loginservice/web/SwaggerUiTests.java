@@ -1,7 +1,10 @@
 package org.loginservice.web;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterEach;
@@ -57,12 +60,22 @@ class SwaggerUiTests extends ApiTest {
 			.filter((entry) -> entry.getLevel().intValue() >= Level.WARNING.intValue())
 			.toList();
 
-		assertThat(operations).containsExactlyInAnyOrder("GET /", "POST /register", "GET /login", "POST /login",
-				"GET /challenge", "GET /me", "PATCH /me", "DELETE /me", "POST /me/password", "POST /logout",
-				"POST /login/totp", "POST /login/recovery", "POST /me/totp", "DELETE /me/totp", "POST /me/totp/confirm",
-				"POST /me/recovery-codes");
+		assertThat(operations).hasSizeGreaterThan(20).containsExactlyInAnyOrderElementsOf(documentOperations());
 		assertThat(this.browser.findElements(By.cssSelector(".errors-wrapper"))).isEmpty();
 		assertThat(complaints).isEmpty();
+	}
+
+	/** Every operation the document names, as "METHOD /path". */
+	private List<String> documentOperations() {
+		Map<String, Map<String, Object>> paths = api().get("/v3/api-docs")
+			.then()
+			.statusCode(200)
+			.extract()
+			.path("paths");
+		List<String> operations = new ArrayList<>();
+		paths.forEach((path, methods) -> methods.keySet()
+			.forEach((method) -> operations.add(method.toUpperCase(Locale.ROOT) + " " + path)));
+		return operations;
 	}
 
 	private static String operation(WebElement summary) {
