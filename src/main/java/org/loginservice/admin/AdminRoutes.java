@@ -1,12 +1,10 @@
 package org.loginservice.admin;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+
+import org.loginservice.session.OpaqueTokens;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -30,11 +28,11 @@ class AdminRoutes {
 
 	private final AdminService admin;
 
-	private final byte[] tokenDigest;
+	private final String tokenHash;
 
 	AdminRoutes(AdminService admin, AdminSettings settings) {
 		this.admin = admin;
-		this.tokenDigest = (settings.token() != null) ? sha256(settings.token()) : null;
+		this.tokenHash = (settings.token() != null) ? OpaqueTokens.hash(settings.token()) : null;
 	}
 
 	RouterFunction<ServerResponse> routes() {
@@ -47,14 +45,14 @@ class AdminRoutes {
 			.DELETE("/admin/users/{username}/totp", done((name) -> this.admin.removeTotp(name)))
 			.DELETE("/admin/users/{username}", done((name) -> this.admin.delete(name)))
 			.filter((request, next) -> {
-				if (this.tokenDigest == null) {
+				if (this.tokenHash == null) {
 					return problem(HttpStatus.NOT_FOUND, "about:blank", "No such path.");
 				}
 				if (!authorized(request)) {
 					return ServerResponse.status(HttpStatus.UNAUTHORIZED)
 						.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"admin\"")
 						.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-						.body(body(HttpStatus.UNAUTHORIZED, "/problems/invalid-token",
+						.body(problemDetail(HttpStatus.UNAUTHORIZED, "/problems/invalid-token",
 								"The admin API needs Authorization: Bearer with auth.admin.token."));
 				}
 				try {
@@ -83,7 +81,7 @@ class AdminRoutes {
 		if (headers.size() != 1 || !headers.get(0).regionMatches(true, 0, BEARER, 0, BEARER.length())) {
 			return false;
 		}
-		return MessageDigest.isEqual(this.tokenDigest, sha256(headers.get(0).substring(BEARER.length()).strip()));
+		return OpaqueTokens.matchesHash(this.tokenHash, headers.get(0).substring(BEARER.length()).strip());
 	}
 
 	private static HandlerFunction<ServerResponse> done(java.util.function.Consumer<String> action) {
@@ -122,20 +120,13 @@ class AdminRoutes {
 	private static ServerResponse problem(HttpStatus status, String type, String detail) {
 		return ServerResponse.status(status)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(body(status, type, detail));
+			.body(problemDetail(status, type, detail));
 	}
 
-	private static Map<String, Object> body(HttpStatus status, String type, String detail) {
-		return Map.of("type", type, "title", status.getReasonPhrase(), "status", status.value(), "detail", detail);
-	}
-
-	private static byte[] sha256(String text) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+	private static ProblemDetail problemDetail(HttpStatus status, String type, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create(type));
+		return problem;
 	}
 
 }

@@ -2,14 +2,13 @@ package org.loginservice.introspection;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.loginservice.session.OpaqueTokens;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
@@ -28,20 +27,20 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * resource server configured the endpoint is not there (the 404 of an unknown path), and
  * a caller that is not one gets {@link InvalidClient}.
  * <p>
- * Secrets are compared as SHA-256 digests with {@link MessageDigest#isEqual}, whose time
- * depends on neither value, and an unknown name is compared against a dummy all the same.
- * RFC 6749 §2.3.1 has a client form-encode its name and secret before Basic, as Spring
- * Security does ({@code +} as {@code %2B}), while curl and most proxies send them as they
- * are: both forms are taken.
+ * Secrets are compared as SHA-256 digests with {@link OpaqueTokens#matchesHash}, whose
+ * time depends on neither value, and an unknown name is compared against a dummy all the
+ * same. RFC 6749 §2.3.1 has a client form-encode its name and secret before Basic, as
+ * Spring Security does ({@code +} as {@code %2B}), while curl and most proxies send them
+ * as they are: both forms are taken.
  */
 @Component
 class IntrospectionClients implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
 	private static final String BASIC = "Basic ";
 
-	private static final byte[] DUMMY = sha256("no resource server has this secret");
+	private static final String DUMMY = OpaqueTokens.hash("no resource server has this secret");
 
-	private final Map<String, byte[]> secrets;
+	private final Map<String, String> secrets;
 
 	private final IntrospectionEvents events;
 
@@ -49,7 +48,7 @@ class IntrospectionClients implements HandlerMethodArgumentResolver, WebMvcConfi
 		this.secrets = settings.clients()
 			.entrySet()
 			.stream()
-			.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, (client) -> sha256(client.getValue())));
+			.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, (client) -> OpaqueTokens.hash(client.getValue())));
 		this.events = events;
 	}
 
@@ -89,10 +88,10 @@ class IntrospectionClients implements HandlerMethodArgumentResolver, WebMvcConfi
 	 * Whether the password, as sent or form-decoded, is the secret; the same work either
 	 * way.
 	 */
-	private static boolean matches(byte[] secret, String password) {
+	private static boolean matches(String secret, String password) {
 		String decoded = decoded(password);
-		boolean asSent = MessageDigest.isEqual(secret, sha256(password));
-		boolean asDecoded = MessageDigest.isEqual(secret, sha256((decoded != null) ? decoded : password));
+		boolean asSent = OpaqueTokens.matchesHash(secret, password);
+		boolean asDecoded = OpaqueTokens.matchesHash(secret, (decoded != null) ? decoded : password);
 		return asSent | asDecoded;
 	}
 
@@ -119,15 +118,6 @@ class IntrospectionClients implements HandlerMethodArgumentResolver, WebMvcConfi
 		}
 		catch (IllegalArgumentException ex) {
 			return null;
-		}
-	}
-
-	private static byte[] sha256(String text) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java platform has SHA-256", ex);
 		}
 	}
 

@@ -1,13 +1,13 @@
 package org.loginservice.passkey;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+
+import org.loginservice.session.OpaqueTokens;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -24,12 +24,6 @@ import org.springframework.stereotype.Component;
 class PasskeyChallenges {
 
 	static final Duration LIFETIME = Duration.ofMinutes(5);
-
-	private static final int BYTES = 32;
-
-	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
-
-	private final SecureRandom random = new SecureRandom();
 
 	private final JdbcTemplate jdbc;
 
@@ -71,9 +65,8 @@ class PasskeyChallenges {
 	}
 
 	private String issue(Purpose purpose, Long userId, String userHandle) {
-		byte[] bytes = new byte[BYTES];
-		this.random.nextBytes(bytes);
-		String challenge = BASE64URL.encodeToString(bytes);
+		// 32 random bytes, base64url: what a bearer token is made of.
+		String challenge = OpaqueTokens.generate();
 		this.jdbc.update(
 				"INSERT INTO passkey_challenges (challenge, purpose, user_id, user_handle, expires_at) VALUES (?, ?, ?, ?, ?)",
 				challenge, purpose.name(), userId, userHandle,

@@ -1,6 +1,5 @@
 package org.loginservice.passkey;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
@@ -30,6 +29,7 @@ import com.webauthn4j.data.client.Origin;
 import com.webauthn4j.data.client.challenge.DefaultChallenge;
 import com.webauthn4j.server.ServerProperty;
 import com.webauthn4j.verifier.exception.VerificationException;
+import org.loginservice.session.OpaqueTokens;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -49,15 +49,11 @@ public class Passkeys {
 	/** The most passkeys one account may have. */
 	static final int MAX_PER_ACCOUNT = 20;
 
-	private static final int USER_HANDLE_BYTES = 32;
-
 	private static final Set<String> KNOWN_TRANSPORTS = Set.of("usb", "nfc", "ble", "smart-card", "hybrid", "internal");
 
 	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
 	private static final Base64.Decoder FROM_BASE64URL = Base64.getUrlDecoder();
-
-	private final SecureRandom random = new SecureRandom();
 
 	private final WebAuthnManager webAuthn;
 
@@ -242,10 +238,9 @@ public class Passkeys {
 				passkey.transports().stream().map(AuthenticatorTransport::create).collect(Collectors.toSet()));
 	}
 
-	private String newUserHandle() {
-		byte[] handle = new byte[USER_HANDLE_BYTES];
-		this.random.nextBytes(handle);
-		return BASE64URL.encodeToString(handle);
+	/** 32 random bytes, base64url, as a bearer token is: never derived from the name. */
+	private static String newUserHandle() {
+		return OpaqueTokens.generate();
 	}
 
 	/** The challenge the client signed, or null if it names none. */

@@ -30,15 +30,28 @@ public final class OpaqueTokens {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
+	/**
+	 * Whether the secret given hashes to the kept hash, in a time that depends on
+	 * neither: for secrets held in settings (the admin token, the resource servers'),
+	 * compared on every request.
+	 */
+	public static boolean matchesHash(String keptHash, String given) {
+		return MessageDigest.isEqual(keptHash.getBytes(StandardCharsets.US_ASCII),
+				hash(given).getBytes(StandardCharsets.US_ASCII));
+	}
+
 	/** Whether the text could be a token at all, checked before any lookup. */
 	public static boolean wellFormed(String token) {
 		return token != null && TOKEN.matcher(token).matches();
 	}
 
-	/** The hex SHA-256 of the token, which is what is stored. */
+	/**
+	 * The hex SHA-256 of the token (of its UTF-8, the same as its ASCII for a token),
+	 * which is what is stored.
+	 */
 	public static String hash(String token) {
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(digest);
 		}
 		catch (NoSuchAlgorithmException ex) {
