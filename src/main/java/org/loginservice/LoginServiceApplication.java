@@ -1,5 +1,6 @@
 package org.loginservice;
 
+import java.net.URL;
 import java.time.Clock;
 
 import org.loginservice.admin.AdminCommand;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.util.ClassUtils;
 
 /**
  * A small register/login service: users register with a username and password, log in
@@ -43,7 +45,23 @@ public class LoginServiceApplication {
 		if (AdminCommand.isAdmin(args)) {
 			System.exit(AdminCommand.run(args, System.out, System.err));
 		}
+		useAheadOfTimeDefinitionsOfTheJar();
 		SpringApplication.run(LoginServiceApplication.class, args);
+	}
+
+	/**
+	 * A jar carries the bean definitions Spring AOT generated from the same classes when
+	 * it was built: it uses them, unless {@code -Dspring.aot.enabled} says otherwise. Run
+	 * from compiled classes ({@code ./mvnw spring-boot:run}, the tests, an IDE), any
+	 * generated ones may be older than the code, so it does not.
+	 */
+	private static void useAheadOfTimeDefinitionsOfTheJar() {
+		URL location = LoginServiceApplication.class.getProtectionDomain().getCodeSource().getLocation();
+		boolean inJar = location.getProtocol().equals("jar") || location.getPath().endsWith(".jar");
+		String initializer = LoginServiceApplication.class.getName() + "__ApplicationContextInitializer";
+		if (inJar && System.getProperty("spring.aot.enabled") == null && ClassUtils.isPresent(initializer, null)) {
+			System.setProperty("spring.aot.enabled", "true");
+		}
 	}
 
 	/**
