@@ -17,7 +17,7 @@ WORKDIR /app
 # Extracted (the layout class data sharing needs), then one training start that stops
 # once the context is ready and writes the classes it loaded to app.aot.
 # Keep JVM_OPTIONS the same in training and at run time, or the cache may go unused.
-ENV JVM_OPTIONS="-XX:+UseSerialGC -Xms64m -Xmx160m -Xss512k -Dspring.aot.enabled=true"
+ENV JVM_OPTIONS="-XX:+UseSerialGC -Xmx128m -Xss512k -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=5000"
 RUN --mount=type=bind,from=build,source=/src/target,target=/build \
 	java -Djarmode=tools -jar /build/login-service.jar extract --destination /app \
 	&& cd /tmp \

@@ -42,6 +42,8 @@ public class Bench {
 		String java = options.get("java");
 		String jvm = options.get("jvm");
 		Path jar = Path.of(options.get("jar"));
+		// Everything, or only the three ways of running side by side (PARTS=footprint).
+		boolean all = !"footprint".equals(options.get("parts"));
 		Path work = Files.createDirectories(Path.of("target/bench/work"));
 		// All from one address, and far more than a surge: challenges stay in their adaptive
 		// mode, counting every attempt, but never asked for (one load measures them below).
@@ -66,9 +68,11 @@ public class Bench {
 		report.put("challenge_cost", challengeCost);
 		report.put("challenge_steps", steps.toString().replace(", ", " "));
 
+		report.put("parts", all ? "all" : "footprint");
+
 		// Solve times first, while nothing else of the benchmark runs: they are absolute.
 		ProofOfWork protocol = new ProofOfWork();
-		String unavailable = Solver.unavailable(Path.of(options.get("solver")));
+		String unavailable = all ? Solver.unavailable(Path.of(options.get("solver"))) : "PARTS=footprint";
 		if (unavailable == null) {
 			Solver.measure(Path.of(options.get("solver")), protocol, challengeCost, steps,
 					Integer.parseInt(options.get("solves")), report);
@@ -90,54 +94,74 @@ public class Bench {
 		BooleanSupplier verifying = protocol.verifying(protocol.solvedPayload(challengeCost));
 		BooleanSupplier issuing = protocol.issuing(challengeCost);
 
-		// Start-up: five starts on fresh databases (each creates its H2 file and migrates it).
-		List<Long> startups = new ArrayList<>();
+		// Three ways of running, side by side: the service with the documented production
+		// settings; the same jar as a user first runs it, java -jar on the default JDK with no
+		// options; and a Spring Boot web hello-world of the same Boot version, the yardstick.
+		// Five starts each on fresh databases (each creates its H2 file and migrates it), taken
+		// in turn, so that whatever else the machine does weighs on all three alike.
+		Way production = new Way("", java, jvm, jar, serviceArgs);
+		Way plain = new Way("plain_", options.get("plain-java"), "", Path.of(options.get("plain-jar")), serviceArgs);
+		Way hello = new Way("hello_", options.get("plain-java"), "", Path.of(options.get("hello-jar")));
+		Map<Way, List<Long>> startups = new LinkedHashMap<>();
 		for (int i = 0; i < 5; i++) {
-			try (Service service = Service.start(java, jvm, jar, work.resolve("start-" + i), serviceArgs)) {
-				startups.add(service.startupMillis);
+			for (Way way : List.of(production, plain, hello)) {
+				try (Service service = way.start(work.resolve(way.prefix() + "start-" + i))) {
+					startups.computeIfAbsent(way, (w) -> new ArrayList<>()).add(service.startupMillis);
+				}
 			}
 		}
-		Collections.sort(startups);
-		report.put("startup_ms_to_first_answer", startups.get(2));
-		report.put("startup_ms_all", startups.toString().replace(", ", " "));
+		startups.forEach((way, times) -> {
+			Collections.sort(times);
+			report.put(way.prefix() + "startup_ms_to_first_answer", times.get(2));
+			report.put(way.prefix() + "startup_ms_all", times.toString().replaceAll("[\\[\\],]", ""));
+		});
 
-		try (Service service = Service.start(java, jvm, jar, work.resolve("main"), serviceArgs)) {
-			String base = service.base;
-			for (int i = 0; i < CLIENTS; i++) {
-				Http.post(base + "/register", Http.login("login" + i, PASSWORD));
+		// The yardstick's memory after wrk's load on its GET /, as long as the service's.
+		try (Service service = hello.start(work.resolve("hello"))) {
+			Wrk.run(service.base + "/", null, 5);
+			for (int round = 0; round < rounds; round++) {
+				report.add("hello_root_requests_per_s", Wrk.run(service.base + "/", null, 2 * seconds).perSecond() / rounds);
 			}
-			String token = Http.post(base + "/login", Http.login("login0", PASSWORD))
-				.body()
-				.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
-			AtomicInteger registered = new AtomicInteger();
-			Phase logins = () -> Http.run(seconds, CLIENTS,
-					(client) -> Http.post(base + "/login", Http.login("login" + client, PASSWORD)));
-			Phase registrations = () -> Http.run(seconds, CLIENTS,
-					(client) -> Http.post(base + "/register", Http.login("reg" + registered.incrementAndGet(), PASSWORD)));
+			report.put("hello_rss_mb_after_load", service.residentMegabytes());
+			report.put("hello_pss_mb_after_load", service.proportionalMegabytes());
+		}
 
-			// Unmeasured: at tens of logins a second the JIT would still be compiling the request
-			// paths minutes later, on the cores the hashing needs.
-			Wrk.run(base + "/", null, 5);
-			Wrk.run(base + "/me", token, 5);
-			Http.run(10, CLIENTS, (client) -> Http.post(base + "/login", Http.login("login" + client, PASSWORD)));
-			registrations.run();
-			// Checking and issuing run tens of times faster once compiled, which takes seconds here.
-			Ceilings.perSecond(10, verifying);
-			Ceilings.perSecond(10, issuing);
+		// The service run plainly gets the same loads as below, without the ceilings between.
+		try (Service service = plain.start(work.resolve("plain"))) {
+			Loads loads = new Loads(service.base, seconds);
+			loads.warmUp();
+			Http.Load loginLoad = new Http.Load();
+			for (int round = 0; round < rounds; round++) {
+				loginLoad.add(loads.logins());
+				loads.registrations();
+				loads.rootAndMe(report, "plain_", rounds);
+			}
+			report.put("plain_logins_per_s", loginLoad.perSecond(200));
+			report.put("plain_rss_mb_after_load", service.residentMegabytes());
+			report.put("plain_pss_mb_after_load", service.proportionalMegabytes());
+		}
+
+		try (Service service = production.start(work.resolve("main"))) {
+			Loads loads = new Loads(service.base, seconds);
+			loads.warmUp();
+			if (all) {
+				// Checking and issuing run tens of times faster once compiled, which takes seconds
+				// here.
+				Ceilings.perSecond(10, verifying);
+				Ceilings.perSecond(10, issuing);
+			}
 
 			Http.Load loginLoad = new Http.Load();
 			Http.Load registrationLoad = new Http.Load();
 			for (int round = 0; round < rounds; round++) {
 				report.add("raw_checks_per_s", Ceilings.perSecond(seconds, 2, twoChecks) / rounds);
-				loginLoad.add(logins.run());
+				loginLoad.add(loads.logins());
 				report.add("raw_hashes_per_s", Ceilings.perSecond(seconds, 2, twoHashes) / rounds);
-				registrationLoad.add(registrations.run());
-				Wrk.Result root = Wrk.run(base + "/", null, seconds);
-				Wrk.Result me = Wrk.run(base + "/me", token, seconds);
-				report.add("root_requests_per_s", root.perSecond() / rounds);
-				report.add("root_p99_ms", root.p99Millis() / rounds);
-				report.add("me_requests_per_s", me.perSecond() / rounds);
-				report.add("me_p99_ms", me.p99Millis() / rounds);
+				registrationLoad.add(loads.registrations());
+				loads.rootAndMe(report, "", rounds);
+				if (!all) {
+					continue;
+				}
 				report.add("raw_checks_per_s_one_at_a_time",
 						Ceilings.perSecond(seconds, () -> hasher.matches(PASSWORD, hash)) / rounds);
 				report.add("raw_verifies_per_s", Ceilings.perSecond(seconds, verifying) / rounds);
@@ -157,6 +181,12 @@ public class Bench {
 			report.put("registrations_per_s", registrationLoad.perSecond(201));
 			report.put("registration_other_statuses", registrationLoad.otherStatuses(201));
 			report.put("rss_mb_after_load", service.residentMegabytes());
+			report.put("pss_mb_after_load", service.proportionalMegabytes());
+		}
+		if (!all) {
+			report.printFootprint();
+			Files.writeString(Path.of(options.get("json")), report.json() + "\n");
+			return;
 		}
 
 		// Registrations refused for a missing solution, against GET / of the same service.
@@ -234,10 +264,73 @@ public class Bench {
 		}
 	}
 
-	@FunctionalInterface
-	private interface Phase {
+	/**
+	 * One way of running: the java command, its options and the jar; {@code prefix} names
+	 * its figures in the report.
+	 */
+	private record Way(String prefix, String java, String jvmOptions, Path jar, String... args) {
 
-		Http.Load run() throws Exception;
+		Service start(Path folder) throws Exception {
+			return Service.start(this.java, this.jvmOptions, this.jar, folder, this.args);
+		}
+
+	}
+
+	/**
+	 * The loads the service gets, however it runs: logins and registrations from four
+	 * clients per core, then wrk on {@code GET /} and on {@code GET /me} with a token.
+	 */
+	private static final class Loads {
+
+		private final String base;
+
+		private final double seconds;
+
+		private final String token;
+
+		private final AtomicInteger registered = new AtomicInteger();
+
+		Loads(String base, double seconds) {
+			this.base = base;
+			this.seconds = seconds;
+			for (int i = 0; i < CLIENTS; i++) {
+				Http.post(base + "/register", Http.login("login" + i, PASSWORD));
+			}
+			this.token = Http.post(base + "/login", Http.login("login0", PASSWORD))
+				.body()
+				.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+		}
+
+		/**
+		 * Unmeasured: at tens of logins a second the JIT would still be compiling the request
+		 * paths minutes later, on the cores the hashing needs.
+		 */
+		void warmUp() throws Exception {
+			Wrk.run(this.base + "/", null, 5);
+			Wrk.run(this.base + "/me", this.token, 5);
+			Http.run(10, CLIENTS, (client) -> Http.post(this.base + "/login", Http.login("login" + client, PASSWORD)));
+			registrations();
+		}
+
+		Http.Load logins() throws InterruptedException {
+			return Http.run(this.seconds, CLIENTS,
+					(client) -> Http.post(this.base + "/login", Http.login("login" + client, PASSWORD)));
+		}
+
+		Http.Load registrations() throws InterruptedException {
+			return Http.run(this.seconds, CLIENTS, (client) -> Http.post(this.base + "/register",
+					Http.login("reg" + this.registered.incrementAndGet(), PASSWORD)));
+		}
+
+		/** {@code GET /}, then {@code GET /me}: one round's share of each figure. */
+		void rootAndMe(Report report, String prefix, int rounds) throws Exception {
+			Wrk.Result root = Wrk.run(this.base + "/", null, this.seconds);
+			Wrk.Result me = Wrk.run(this.base + "/me", this.token, this.seconds);
+			report.add(prefix + "root_requests_per_s", root.perSecond() / rounds);
+			report.add(prefix + "root_p99_ms", root.p99Millis() / rounds);
+			report.add(prefix + "me_requests_per_s", me.perSecond() / rounds);
+			report.add(prefix + "me_p99_ms", me.p99Millis() / rounds);
+		}
 
 	}
 

@@ -73,12 +73,25 @@ final class Service implements AutoCloseable {
 
 	/** Resident memory of the process (VmRSS), in MiB. */
 	long residentMegabytes() throws IOException {
-		return Files.readAllLines(Path.of("/proc/" + this.process.pid() + "/status"))
+		return kilobytes("status", "VmRSS:") / 1024;
+	}
+
+	/**
+	 * Its proportional share of resident memory (Pss), in MiB: a page it shares with other
+	 * processes, such as one of an AOT cache or CDS archive that another JVM maps too, counts
+	 * as its share of the page.
+	 */
+	long proportionalMegabytes() throws IOException {
+		return kilobytes("smaps_rollup", "Pss:") / 1024;
+	}
+
+	private long kilobytes(String file, String field) throws IOException {
+		return Files.readAllLines(Path.of("/proc/" + this.process.pid() + "/" + file))
 			.stream()
-			.filter((line) -> line.startsWith("VmRSS:"))
-			.map((line) -> Long.parseLong(line.replaceAll("\\D", "")) / 1024)
+			.filter((line) -> line.startsWith(field))
+			.map((line) -> Long.parseLong(line.replaceAll("\\D", "")))
 			.findFirst()
-			.orElse(-1L);
+			.orElse(-1024L);
 	}
 
 	@Override
