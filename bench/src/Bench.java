@@ -58,6 +58,7 @@ public class Bench {
 
 		Report report = new Report();
 		report.put("cores", Ceilings.CORES);
+		report.put("hung_starts", 0.0);
 		report.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
 		report.put("service_jdk", jdk(java));
 		report.put("bcrypt_cost", cost);
@@ -105,7 +106,7 @@ public class Bench {
 		Map<Way, List<Long>> startups = new LinkedHashMap<>();
 		for (int i = 0; i < 5; i++) {
 			for (Way way : List.of(production, plain, hello)) {
-				try (Service service = way.start(work.resolve(way.prefix() + "start-" + i))) {
+				try (Service service = way.start(work.resolve(way.prefix() + "start-" + i), report)) {
 					startups.computeIfAbsent(way, (w) -> new ArrayList<>()).add(service.startupMillis);
 				}
 			}
@@ -117,7 +118,7 @@ public class Bench {
 		});
 
 		// The yardstick's memory after wrk's load on its GET /, as long as the service's.
-		try (Service service = hello.start(work.resolve("hello"))) {
+		try (Service service = hello.start(work.resolve("hello"), report)) {
 			Wrk.run(service.base + "/", null, 5);
 			for (int round = 0; round < rounds; round++) {
 				report.add("hello_root_requests_per_s", Wrk.run(service.base + "/", null, 2 * seconds).perSecond() / rounds);
@@ -127,7 +128,7 @@ public class Bench {
 		}
 
 		// The service run plainly gets the same loads as below, without the ceilings between.
-		try (Service service = plain.start(work.resolve("plain"))) {
+		try (Service service = plain.start(work.resolve("plain"), report)) {
 			Loads loads = new Loads(service.base, seconds);
 			loads.warmUp();
 			Http.Load loginLoad = new Http.Load();
@@ -141,7 +142,7 @@ public class Bench {
 			report.put("plain_pss_mb_after_load", service.proportionalMegabytes());
 		}
 
-		try (Service service = production.start(work.resolve("main"))) {
+		try (Service service = production.start(work.resolve("main"), report)) {
 			Loads loads = new Loads(service.base, seconds);
 			loads.warmUp();
 			if (all) {
@@ -270,8 +271,19 @@ public class Bench {
 	 */
 	private record Way(String prefix, String java, String jvmOptions, Path jar, String... args) {
 
-		Service start(Path folder) throws Exception {
-			return Service.start(this.java, this.jvmOptions, this.jar, folder, this.args);
+		/**
+		 * Starts it, and once more in a fresh folder if it hangs; a hung start is printed and
+		 * counted as {@code hung_starts}.
+		 */
+		Service start(Path folder, Report report) throws Exception {
+			try {
+				return Service.start(this.java, this.jvmOptions, this.jar, folder, this.args);
+			}
+			catch (Service.Hung ex) {
+				System.err.println(ex.getMessage());
+				report.add("hung_starts", 1);
+				return Service.start(this.java, this.jvmOptions, this.jar, folder.resolveSibling(folder.getFileName() + "-again"), this.args);
+			}
 		}
 
 	}

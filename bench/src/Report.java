@@ -94,6 +94,9 @@ final class Report {
 				String.format("%.0f / %.0f MB; `GET /` %,.0f", get("hello_rss_mb_after_load"),
 						get("hello_pss_mb_after_load"), get("hello_root_requests_per_s")),
 				"the yardstick");
+		System.out.printf("%nLogins/s over HTTP with (b), against the service's raw checks/s: %.1f (%.2f; goal >= 0.95)%n",
+				get("logins_per_s"), get("logins_per_s") / get("raw_checks_per_s"));
+		System.out.printf("Starts that never answered and were tried again: %.0f%n", get("hung_starts"));
 	}
 
 	/**

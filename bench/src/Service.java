@@ -53,13 +53,31 @@ final class Service implements AutoCloseable {
 		String base = "http://127.0.0.1:" + port;
 		long deadline = start + TimeUnit.SECONDS.toNanos(120);
 		while (!answers(base)) {
-			if (!process.isAlive() || System.nanoTime() > deadline) {
-				process.destroyForcibly();
+			if (!process.isAlive()) {
 				throw new IllegalStateException("the service did not answer: " + Files.readString(log));
+			}
+			if (System.nanoTime() > deadline) {
+				// What each thread was doing goes beside the log, for whoever looks into it.
+				new ProcessBuilder("jstack", String.valueOf(process.pid()))
+					.redirectOutput(folder.resolve("jstack.txt").toFile())
+					.redirectErrorStream(true)
+					.start()
+					.waitFor(30, TimeUnit.SECONDS);
+				process.destroyForcibly().waitFor();
+				throw new Hung(folder);
 			}
 			Thread.sleep(10);
 		}
 		return new Service(process, base, (System.nanoTime() - start) / 1_000_000);
+	}
+
+	/** A start that never answered, its threads dumped to jstack.txt in its folder. */
+	static final class Hung extends IllegalStateException {
+
+		Hung(Path folder) {
+			super("the service did not answer within 120 s; its threads: " + folder.resolve("jstack.txt"));
+		}
+
 	}
 
 	private static boolean answers(String base) {
