@@ -23,7 +23,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @RestController
 class ApiDocs implements WebMvcConfigurer {
 
-	private static final Resource DOCUMENT = new ClassPathResource("openapi.json");
+	/**
+	 * Read through this class's own loader: the thread that first loads the class may be
+	 * one of Tomcat's, whose loader a stopped web server makes unusable.
+	 */
+	private static final Resource DOCUMENT = new ClassPathResource("openapi.json", ApiDocs.class.getClassLoader());
 
 	private static final String WEBJAR = "swagger-ui";
 
