@@ -58,11 +58,16 @@ final class Service implements AutoCloseable {
 			}
 			if (System.nanoTime() > deadline) {
 				// What each thread was doing goes beside the log, for whoever looks into it.
-				new ProcessBuilder("jstack", String.valueOf(process.pid()))
-					.redirectOutput(folder.resolve("jstack.txt").toFile())
-					.redirectErrorStream(true)
-					.start()
-					.waitFor(30, TimeUnit.SECONDS);
+				try {
+					new ProcessBuilder("jstack", String.valueOf(process.pid()))
+						.redirectOutput(folder.resolve("jstack.txt").toFile())
+						.redirectErrorStream(true)
+						.start()
+						.waitFor(30, TimeUnit.SECONDS);
+				}
+				catch (IOException ex) {
+					Files.writeString(folder.resolve("jstack.txt"), "jstack could not run: " + ex.getMessage());
+				}
 				process.destroyForcibly().waitFor();
 				throw new Hung(folder);
 			}
