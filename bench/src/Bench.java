@@ -191,8 +191,8 @@ public class Bench {
 		}
 
 		// Registrations refused for a missing solution, against GET / of the same service.
-		try (Service service = Service.start(java, jvm, jar, work.resolve("challenged"),
-				with(serviceArgs, "--auth.challenge.mode=always"))) {
+		Way challenged = new Way("", java, jvm, jar, with(serviceArgs, "--auth.challenge.mode=always"));
+		try (Service service = challenged.start(work.resolve("challenged"), report)) {
 			String refused = Http.post(service.base + "/register", Http.login("refused", PASSWORD)).body();
 			if (!refused.contains("/problems/challenge-required") || !refused.contains("\"missing\"")) {
 				throw new IllegalStateException("a registration with no solution was not refused as missing: " + refused);
@@ -214,12 +214,11 @@ public class Bench {
 		Path small = work.resolve("accounts-1000");
 		Path large = work.resolve("accounts-1000000");
 		for (Path folder : new Path[] { small, large }) {
-			Service.start(java, jvm, jar, folder, serviceArgs).close();
+			production.start(folder, report).close();
 		}
 		report.put("seed_ms_1000", Service.seed(small, 1_000, hash));
 		report.put("seed_ms_1000000", Service.seed(large, 1_000_000, hash));
-		try (Service few = Service.start(java, jvm, jar, small, serviceArgs);
-				Service many = Service.start(java, jvm, jar, large, serviceArgs)) {
+		try (Service few = production.start(small, report); Service many = production.start(large, report)) {
 			report.put("startup_ms_with_1000000_accounts", many.startupMillis);
 			Http.Load fewLoad = new Http.Load();
 			Http.Load manyLoad = new Http.Load();
@@ -272,8 +271,8 @@ public class Bench {
 	private record Way(String prefix, String java, String jvmOptions, Path jar, String... args) {
 
 		/**
-		 * Starts it, and once more in a fresh folder if it hangs; a hung start is printed and
-		 * counted as {@code hung_starts}.
+		 * Starts it, and once more if it hangs; a hung start is printed and counted as
+		 * {@code hung_starts}.
 		 */
 		Service start(Path folder, Report report) throws Exception {
 			try {
@@ -282,7 +281,8 @@ public class Bench {
 			catch (Service.Hung ex) {
 				System.err.println(ex.getMessage());
 				report.add("hung_starts", 1);
-				return Service.start(this.java, this.jvmOptions, this.jar, folder.resolveSibling(folder.getFileName() + "-again"), this.args);
+				// In the same folder, so that a seeded database is still there.
+				return Service.start(this.java, this.jvmOptions, this.jar, folder, this.args);
 			}
 		}
 

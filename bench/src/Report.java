@@ -47,10 +47,6 @@ final class Report {
 		row("`GET /` requests/s, p99", String.format("%,.0f, %.1f ms", root, get("root_p99_ms")), "", "");
 		row("`GET /me` requests/s, p99, against `GET /`",
 				String.format("%,.0f, %.1f ms (%.2f)", me, get("me_p99_ms"), me / root), ">= 0.8", met(me / root >= 0.8));
-		row("`GET /me` requests/s, p99, against `GET /`, plain `java -jar`",
-				String.format("%,.0f, %.1f ms (%.2f)", get("plain_me_requests_per_s"), get("plain_me_p99_ms"),
-						get("plain_me_requests_per_s") / get("plain_root_requests_per_s")),
-				">= 0.8", met(get("plain_me_requests_per_s") / get("plain_root_requests_per_s") >= 0.8));
 		row("login p50 / p99 at 1,000 accounts",
 				String.format("%.1f / %.1f ms", get("login_p50_ms_at_1000"), p99Few), "", "");
 		row("login p50 / p99 at 1,000,000 accounts", String.format("%.1f / %.1f ms (p99 %+.0f %%)",
